@@ -1,0 +1,42 @@
+// Transpiles compiler/ and runtime/ (TypeScript) to build/ with esbuild, file by file, and bundles the
+// sandbox prelude into one classic script (build/prelude.js). Type checking is separate: `npm run typecheck`.
+import { build } from "esbuild";
+import { readdirSync, statSync, mkdirSync, existsSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+function walk(dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else if (name.endsWith(".ts") && !name.endsWith(".d.ts")) out.push(p);
+  }
+  return out;
+}
+const entries = ["compiler", "runtime"].flatMap((d) => walk(join(root, d)));
+mkdirSync(join(root, "build"), { recursive: true });
+await build({
+  entryPoints: entries,
+  outdir: join(root, "build"),
+  outbase: root,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  sourcemap: "linked",
+  logLevel: "warning",
+});
+const preludeEntry = join(root, "compiler/prelude/index.ts");
+if (existsSync(preludeEntry)) {
+  // The prelude runs inside the sandbox: a classic script whose completion value is the entry function (SPEC §8.5).
+  await build({
+    entryPoints: [preludeEntry],
+    outfile: join(root, "build/prelude.js"),
+    bundle: true,
+    format: "iife",
+    globalName: "__pagec_prelude",
+    platform: "neutral",
+    target: "es2022",
+    logLevel: "warning",
+    footer: { js: "__pagec_prelude.entry;" },
+  });
+}
