@@ -25,6 +25,21 @@ await build({
   sourcemap: "linked",
   logLevel: "warning",
 });
+const renderLibEntry = join(root, "compiler/prelude/render-lib.ts");
+if (existsSync(renderLibEntry)) {
+  // Loaded by the runtime with vm.runInThisContext: the completion value is the library object.
+  await build({
+    entryPoints: [renderLibEntry],
+    outfile: join(root, "build/render-lib.js"),
+    bundle: true,
+    format: "iife",
+    globalName: "__pagec_render_lib",
+    platform: "neutral",
+    target: "es2022",
+    logLevel: "warning",
+    footer: { js: "__pagec_render_lib.renderLib;" },
+  });
+}
 const preludeEntry = join(root, "compiler/prelude/index.ts");
 if (existsSync(preludeEntry)) {
   // The prelude runs inside the sandbox: a classic script whose completion value is the entry function (SPEC §8.5).

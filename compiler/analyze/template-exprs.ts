@@ -1,0 +1,44 @@
+// Expression-level checks for one template in one context: parse errors (PC1020/PC1021/PC2006) and the
+// table checks of compiler/expr (filters, functions, raw/nl2br, date formats, symbolic comparisons).
+import { parseExpression, checkExpression } from "../expr/index.js";
+import type { Expr } from "../expr/ast.js";
+import type { ExprSource, Node, TemplateAst } from "../template/ast.js";
+import { makeDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { ParsedTemplate } from "./template-graph.js";
+
+export interface ExprSite { source: ExprSource; isCondition: boolean; node: Node }
+
+/** Every expression of a template, in document order. */
+export function templateExpressions(ast: TemplateAst): ExprSite[] {
+  const out: ExprSite[] = [];
+  const walk = (nodes: Node[]) => {
+    for (const n of nodes) {
+      switch (n.kind) {
+        case "output": out.push({ source: n.expr, isCondition: false, node: n }); break;
+        case "if": for (const b of n.branches) { if (b.cond) out.push({ source: b.cond, isCondition: true, node: n }); walk(b.body); } break;
+        case "foreach": out.push({ source: n.iterable, isCondition: false, node: n }); walk(n.body); break;
+        case "set": out.push({ source: n.value, isCondition: false, node: n }); break;
+        case "component": if (n.args) out.push({ source: n.args, isCondition: false, node: n }); break;
+        case "block": walk(n.body); break;
+        case "session-item": out.push({ source: n.key, isCondition: false, node: n }); if (n.value) out.push({ source: n.value, isCondition: false, node: n }); break;
+      }
+    }
+  };
+  walk(ast.nodes);
+  return out;
+}
+
+export function parseTemplateExpressions(t: ParsedTemplate): { site: ExprSite; expr: Expr | null }[] {
+  return templateExpressions(t.ast).map((site) => ({ site, expr: parseExpression(site.source.text, site.source.start).expr }));
+}
+
+export function checkTemplateExpressions(t: ParsedTemplate): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const site of templateExpressions(t.ast)) {
+    const parsed = parseExpression(site.source.text, site.source.start);
+    const errors = [...parsed.errors];
+    if (parsed.expr) errors.push(...checkExpression(parsed.expr, { isCondition: site.isCondition }));
+    for (const e of errors) out.push(makeDiagnostic(t.file, t.lines, { code: e.code, message: e.message, start: e.start, end: e.end, suggestions: e.suggestions }));
+  }
+  return out;
+}
