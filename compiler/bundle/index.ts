@@ -75,11 +75,11 @@ export function bundlePage(input: BundleInput): BundleResult {
     if (!m.scanned) continue;
     const n = `m${m.index}`;
     add(m.scanned,
-      `  let __${n}; const __load_${n} = () => (__${n} ??= (async () => {${hoistedLoads(m.scanned, graph)}`,
+      `  let __${n}; const __load_${n} = () => (__${n} ??= (async () => {${hoistedLoads(m.scanned, graph)} `,
       `\n  return ${namespaceLiteral(m.scanned.syntax.exports)}; })());\n`);
   }
   bundle.addSource(new MagicString("  return [\n"));
-  for (const u of units) add(u, `    async function () {${hoistedLoads(u, graph)}`, `\n    },\n`);
+  for (const u of units) add(u, `    async function () {${hoistedLoads(u, graph)} `, `\n    },\n`);
   bundle.append("  ];\n});\n");
 
   const map = bundle.generateMap({ hires: true, includeContent: true });

@@ -51,6 +51,8 @@ export function rewriteFile(file: ScannedFile, precompileSchemas: boolean): Rewr
   }
   const last = segs[segs.length - 1].end;
   if (last < parsed.text.length) s.remove(last, parsed.text.length);
+  // A hashbang line is only valid at the very start of a script, and this code goes inside a function.
+  if (parsed.code.startsWith("#!")) s.remove(at(0), at(parsed.code.search(/[\r\n]|$/)));
 
   for (const node of parsed.program.body) {
     if (node.type === "ImportDeclaration" || node.type === "ExportAllDeclaration") s.remove(at(node.start), at(node.end));
