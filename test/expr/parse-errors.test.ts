@@ -33,7 +33,7 @@ describe("PC1020 syntax errors", () => {
     ["a & b", 'unexpected character "&"', "&", 2],
     ["a 😀", 'unexpected character "😀"', "😀", 2],
     ["a\u00a0b", 'unexpected character "\u00a0"', "\u00a0", 1],
-    ["a | ", "unexpected end of expression", "", 1],
+    ["a | ", "unexpected end of expression", "", 3],
     ["a | 3", 'unexpected token "3"', "3", 4],
     ["a | and", 'unexpected token "and"', "and", 4],
     ["a.", "unexpected end of expression", "", 2],
