@@ -1,6 +1,6 @@
 // CRM function semantics (SPEC §4.5.2) against a real SQLite file.
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { REF, op, openTempStore, plain, type TempStore } from "./helpers.js";
+import { op, openTempStore, plain, type TempStore } from "./helpers.js";
 
 let t: TempStore;
 beforeEach(() => {
@@ -174,7 +174,7 @@ describe("clearCrmEntries and scoping", () => {
 
   test("site A never sees site B; entity, reference type and id all scope", async () => {
     await run(op("setCrmField", { fieldKey: "w", value: "A" }), "site-a");
-    const scopes: [string, Partial<typeof REF>][] = [
+    const scopes: [string, { entity?: string; referenceType?: string; referenceId?: string }][] = [
       ["site-b", {}],
       ["site-a", { entity: "tracker2" }],
       ["site-a", { referenceType: "lead" }],

@@ -7,7 +7,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import Database from "better-sqlite3";
+import { openDatabase } from "../../runtime/store/sqlite-driver.js";
 import { openSqliteStore } from "../../runtime/store/index.js";
 import { tempDir } from "./helpers.js";
 
@@ -85,9 +85,9 @@ test("every acknowledged write survives SIGKILL", async () => {
   } finally {
     await store.close();
   }
-  type Db = { prepare(s: string): { all(): { values_json: string }[] }; close(): void };
-  const db = new (Database as unknown as new (f: string) => Db)(file);
-  const stored = new Set(db.prepare("SELECT values_json FROM pagec_crm_entries").all().map((r) => (JSON.parse(r.values_json) as { n: number }).n));
+  const db = openDatabase(file, 1000);
+  const rows = db.prepare("SELECT values_json FROM pagec_crm_entries").all() as { values_json: string }[];
+  const stored = new Set(rows.map((r) => (JSON.parse(r.values_json) as { n: number }).n));
   db.close();
   const missing = acked.filter(({ n }) => !stored.has(n));
   expect(missing).toEqual([]);

@@ -1,7 +1,7 @@
 // Session records (SPEC §6.7, §6.8): lazy creation, fixed lifetime, expiry and purge, rotation,
 // one-transaction saves, the 256 KiB record limit, and site scoping.
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import Database from "better-sqlite3";
+import { openDatabase } from "../../runtime/store/sqlite-driver.js";
 import { changes, openTempStore, plain, type TempStore } from "./helpers.js";
 import { MAX_SESSION_BYTES, sessionRecordBytes, emptySessionState } from "../../runtime/store/index.js";
 
@@ -24,8 +24,8 @@ async function create(extra = {}): Promise<string> {
 }
 
 function rowCount(): number {
-  const db = new (Database as unknown as new (f: string) => { prepare(s: string): { get(): { n: number } }; close(): void })(t.file);
-  const n = db.prepare("SELECT count(*) AS n FROM pagec_sessions").get().n;
+  const db = openDatabase(t.file, 1000);
+  const n = (db.prepare("SELECT count(*) AS n FROM pagec_sessions").get() as { n: number }).n;
   db.close();
   return n;
 }
@@ -158,9 +158,8 @@ describe("256 KiB record limit", () => {
 });
 
 test("the database uses WAL and records schema version 1", () => {
-  type Db = { pragma(s: string, o: { simple: boolean }): unknown; prepare(s: string): { get(): { value: string } }; close(): void };
-  const db = new (Database as unknown as new (f: string) => Db)(t.file);
+  const db = openDatabase(t.file, 1000);
   expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-  expect(db.prepare("SELECT value FROM pagec_meta WHERE key = 'schema_version'").get().value).toBe("1");
+  expect(db.prepare("SELECT value FROM pagec_meta WHERE key = 'schema_version'").get()).toEqual({ value: "1" });
   db.close();
 });
