@@ -5,7 +5,21 @@ import * as V from "./filters-values.js";
 
 export type FilterFn = (value: unknown, ...args: unknown[]) => unknown;
 
-export const filters: { readonly [name: string]: FilterFn } = Object.freeze(Object.assign(Object.create(null), {
+/** Last line of defence for "filters never throw": a value no filter rule foresaw (a hostile proxy, say) comes
+ *  back unchanged. try/catch costs nothing on the non-throwing path, and apply(arguments) keeps the argument count. */
+function guard(f: FilterFn): FilterFn {
+  return function guarded(this: unknown, value: unknown): unknown {
+    try {
+      // eslint-disable-next-line prefer-rest-params
+      return f.apply(undefined, arguments as unknown as [unknown, ...unknown[]]);
+    } catch {
+      return value;
+    }
+  };
+}
+
+const table: Record<string, FilterFn> = {
+
   default: T.defaultFilter,
   default_if_none: T.defaultIfNone,
   upper: T.upper,
@@ -44,6 +58,10 @@ export const filters: { readonly [name: string]: FilterFn } = Object.freeze(Obje
   timeago: V.timeago,
   raw: T.raw,
   json: T.json,
-}));
+};
+
+export const filters: { readonly [name: string]: FilterFn } = Object.freeze(
+  Object.keys(table).reduce((acc, name) => ((acc[name] = guard(table[name])), acc), Object.create(null) as Record<string, FilterFn>),
+);
 
 export const timeagoAt = V.timeagoAt;

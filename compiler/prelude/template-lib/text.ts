@@ -28,15 +28,15 @@ export function toText(v: unknown): string {
       return String(v);
     case "object":
       if (v === null) return "";
-      if (v instanceof Date) {
-        const t = v.getTime();
-        return t === t ? v.toISOString() : "";
-      }
       try {
+        if (v instanceof Date) {
+          const t = v.getTime();
+          return t === t ? v.toISOString() : "";
+        }
         const s = JSON.stringify(v);
         return typeof s === "string" ? s : "";
       } catch {
-        return "";
+        return ""; // cycles, BigInt, throwing toJSON or proxy traps
       }
     default:
       return ""; // functions and symbols have no text
