@@ -1,0 +1,125 @@
+// The `session` global (SPEC §4.4.4): keyed data with reserved keys and size caps, setCustomer/clearCustomer
+// with live identity, and the hand-off token promises backed by the `token.mint` / `token.open` host ops.
+import { freeze, hasOwn, isFinite, jsonParse, jsonStringify, nullObj, utf8Length } from "./intrinsics.js";
+import { jsonText } from "./json.js";
+import { currentIdentity, readIdentity, setIdentity } from "./customer.js";
+import { enter, refuse, type State } from "./state.js";
+
+const RESERVED = ["id", "is_customer", "email", "customer_id", "customer", "created_at", "expires_at", "constructor", "prototype"];
+const MAX_VALUE_BYTES = 65536;
+export const MAX_SESSION_BYTES = 262144;
+
+export function isReservedSessionKey(key: string): boolean {
+  return RESERVED.indexOf(key) >= 0 || key.startsWith("custom_") || key.startsWith("pagec_") || key.startsWith("_");
+}
+
+/** Size of the serialised session record (SPEC §6.8 `data` column), for the maxSessionBytes rule. */
+export function sessionBytes(s: State): number {
+  const x = s.session;
+  return utf8Length(jsonStringify({ data: x.data, items: x.items, customer: x.customer, customer_id: x.customer_id, email: x.email }));
+}
+
+function checkKey(fn: string, key: unknown): string {
+  if (typeof key !== "string" || key.length === 0 || key.length > 128) throw new TypeError(`${fn}: key must be a non-empty string of at most 128 characters`);
+  return key;
+}
+
+export interface SessionApi {
+  get(key: unknown): unknown;
+  set(key: unknown, value: unknown): boolean;
+  setCustomer(fields: unknown): boolean;
+  clearCustomer(): boolean;
+  getToken(ttlSeconds?: unknown): Promise<string | null>;
+  setFromToken(token: unknown): Promise<boolean>;
+}
+
+export function createSession(s: State): SessionApi {
+  return freeze({
+    get(key: unknown): unknown {
+      enter(s);
+      const k = checkKey("session.get", key);
+      if (isReservedSessionKey(k) || !hasOwn(s.session.data, k)) return null;
+      return jsonParse(jsonStringify(s.session.data[k]));
+    },
+    set(key: unknown, value: unknown): boolean {
+      enter(s);
+      const k = checkKey("session.set", key);
+      if (isReservedSessionKey(k)) return refuse(s, `session.set: key "${k}" is reserved`);
+      const text = value === undefined || value === null ? "null" : jsonText(value);
+      enter(s); // a getter or toJSON may have ended the phase
+      const data = s.session.data;
+      if (text === "null") {
+        delete data[k];
+        s.host.effect({ t: "session", op: "delete", key: k, value: null });
+        return true;
+      }
+      if (utf8Length(text) > MAX_VALUE_BYTES) return refuse(s, `session.set: value of "${k}" exceeds 65536 bytes`);
+      const had = hasOwn(data, k);
+      const before = data[k];
+      const copy = jsonParse(text);
+      data[k] = copy;
+      if (sessionBytes(s) > MAX_SESSION_BYTES) {
+        if (had) data[k] = before; else delete data[k];
+        return refuse(s, `session.set: the session would exceed ${MAX_SESSION_BYTES} bytes`);
+      }
+      s.session.exists = true;
+      s.host.effect({ t: "session", op: "set", key: k, value: copy });
+      return true;
+    },
+    setCustomer(fields: unknown): boolean {
+      enter(s);
+      s.setCustomerCalls++;
+      if (s.setCustomerCalls > 5) return refuse(s, "session.setCustomer: more than 5 calls in one request");
+      if (fields === null || typeof fields !== "object") return refuse(s, "session.setCustomer: expected an object with an email");
+      const f = fields as Record<string, unknown>;
+      const email = f.email, name = f.name, first = f.first_name, last = f.last_name, id = f.id;
+      if (typeof email !== "string" || email.indexOf("@") < 0 || email.length > 254) return refuse(s, "session.setCustomer: invalid email");
+      for (const v of [name, first, last]) if (v !== undefined && typeof v !== "string") return refuse(s, "session.setCustomer: name fields must be strings");
+      if (id !== undefined && typeof id !== "string" && !(typeof id === "number" && isFinite(id))) return refuse(s, "session.setCustomer: id must be a string or a number");
+      enter(s);
+      const merged: Record<string, unknown> = nullObj({ ...(s.session.customer ?? {}) });
+      merged.email = email;
+      if (first !== undefined) merged.first_name = first;
+      if (last !== undefined) merged.last_name = last;
+      if (id !== undefined) merged.id = id;
+      if (name !== undefined) merged.name = name;
+      else if (first !== undefined || last !== undefined) {
+        const full = `${typeof merged.first_name === "string" ? merged.first_name : ""} ${typeof merged.last_name === "string" ? merged.last_name : ""}`.trim();
+        if (full !== "") merged.name = full;
+      }
+      setIdentity(s, "set", merged, id !== undefined ? id : s.session.customer_id, email);
+      return true;
+    },
+    clearCustomer(): boolean {
+      enter(s);
+      setIdentity(s, "clear", null, null, null);
+      return true;
+    },
+    getToken(ttlSeconds?: unknown): Promise<string | null> {
+      enter(s);
+      let ttl = typeof ttlSeconds === "number" && isFinite(ttlSeconds) && ttlSeconds > 0 ? ttlSeconds : 60;
+      if (ttl > 600) ttl = 600;
+      if (s.session.customer === null) return Promise.resolve(null);
+      let token: unknown = null;
+      try {
+        token = s.host.call("token.mint", { ttl, identity: currentIdentity(s) });
+      } catch {
+        token = null;
+      }
+      return Promise.resolve(typeof token === "string" ? token : null);
+    },
+    setFromToken(token: unknown): Promise<boolean> {
+      enter(s);
+      if (typeof token !== "string" || token.length === 0) return Promise.resolve(false);
+      let identity;
+      try {
+        identity = readIdentity(s.host.call("token.open", { token }));
+      } catch {
+        identity = null;
+      }
+      if (identity === null || s.phase !== "running") return Promise.resolve(false);
+      setIdentity(s, "replace", identity.customer, identity.customer_id, identity.email);
+      return Promise.resolve(true);
+    },
+  });
+}
