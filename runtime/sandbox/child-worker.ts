@@ -42,6 +42,7 @@ export class ChildWorker {
       stdio: ["ignore", "inherit", "pipe", "ipc"],
     });
     this.proc = proc;
+    if (proc.pid !== undefined) this.hooks.onEvent({ kind: "child-started", child: this.index, pid: proc.pid });
     proc.stderr?.setEncoding("utf8");
     proc.stderr?.on("data", (chunk: string) => {
       this.stderrTail = (this.stderrTail + chunk).slice(-STDERR_TAIL);
@@ -87,6 +88,7 @@ export class ChildWorker {
     switch (m.t) {
       case "ready":
         for (const c of m.cache) this.hooks.onEvent({ kind: "cache", filename: c.filename, status: c.status });
+        this.adoptCaches(m.produced);
         this.deathsInARow = 0;
         this.state = "idle";
         this.hooks.onReady(this);
@@ -150,6 +152,18 @@ export class ChildWorker {
     const delay = this.deathsInARow === 0 ? 0 : Math.min(5000, 50 * 2 ** this.deathsInARow);
     this.deathsInARow++;
     this.respawnTimer = setTimeout(() => this.start(), delay);
+  }
+
+  /** Keeps cached data a child produced, so the next child of this pool compiles from it. */
+  private adoptCaches(produced: Array<[string, Uint8Array]>): void {
+    if (produced.length === 0) return;
+    const byName = new Map(produced);
+    const adopt = (src: ChildConfig["prelude"]): void => {
+      const data = byName.get(src.filename);
+      if (data) src.cache = data;
+    };
+    adopt(this.config.prelude);
+    for (const [, src] of this.config.bundles) adopt(src);
   }
 
   private armWatchdog(ms: number): void {

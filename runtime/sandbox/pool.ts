@@ -17,9 +17,10 @@ export function createSandboxPool(opts: SandboxOptions): SandboxPool {
   const count = Math.max(1, Math.floor(opts.isolates));
   const maxQueued = opts.maxQueued ?? 1000;
   const queueTimeoutMs = opts.queueTimeoutMs ?? 10000;
+  // Copies of the sources: the workers attach caches they learn to them without touching the caller's objects.
   const config: ChildConfig = {
-    prelude: opts.prelude,
-    bundles: [...opts.bundles],
+    prelude: { ...opts.prelude },
+    bundles: [...opts.bundles].map(([slug, src]) => [slug, { ...src }]),
     initJson: opts.initJson,
     memoryMb: opts.memoryMb,
     scriptCpuMs: opts.scriptCpuMs,

@@ -21,7 +21,8 @@ export type ToChild =
   | { t: "shutdown" };
 
 export type FromChild =
-  | { t: "ready"; cache: Array<{ filename: string; status: CacheStatus }> }
+  /** `produced` carries cached data made during warm-up, so that a respawned child can start from it. */
+  | { t: "ready"; cache: Array<{ filename: string; status: CacheStatus }>; produced: Array<[string, Uint8Array]> }
   | { t: "fatal"; message: string }
   | { t: "effect"; id: number; json: string }
   | { t: "log"; id: number; json: string }

@@ -33,6 +33,7 @@ export interface SandboxOptions {
 
 export type SandboxEvent =
   | { kind: "cache"; filename: string; status: "accepted" | "rejected" | "produced" | "none" }
+  | { kind: "child-started"; child: number; pid: number }
   | { kind: "isolate-replaced"; child: number; reason: string }
   | { kind: "child-exit"; child: number; code: number | null; signal: string | null; stderr: string }
   | { kind: "child-failed"; child: number; message: string };

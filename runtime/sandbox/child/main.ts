@@ -22,7 +22,9 @@ class Child {
     try {
       const { host, cache } = await IsolateHost.create(config, this.caches, (m) => this.catastrophe(m));
       this.host = host;
-      send({ t: "ready", cache });
+      const fresh = new Set(cache.filter((c) => c.status !== "accepted").map((c) => c.filename));
+      const produced = [...this.caches].filter(([f]) => fresh.has(f));
+      send({ t: "ready", cache, produced });
     } catch (e) {
       send({ t: "fatal", message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
     }
