@@ -59,12 +59,8 @@ export class SqliteCrm {
   run(site: string, op: ValidCrmOp): unknown {
     switch (op.fn) {
       case "getCrmEntries": return this.entries(site, op);
-      case "getCrmField": return this.field(site, op, op.fieldKey);
-      case "getCrmFields": {
-        const out: Values = Object.create(null);
-        for (const key of op.fieldKeys) out[key] = this.field(site, op, key);
-        return out;
-      }
+      case "getCrmField": return this.fields(site, op, [op.fieldKey])[op.fieldKey];
+      case "getCrmFields": return this.fields(site, op, op.fieldKeys);
       case "getCrmFieldValues": return this.fieldValues(site, op);
       case "setCrmField":
       case "setCrmFields": return this.writeTx(site, op, !op.force);
@@ -98,13 +94,26 @@ export class SqliteCrm {
     return out;
   }
 
-  /** The value of `key` in the newest of the 100 newest entries that contains it, else null. */
-  private field(site: string, op: ValidCrmOp, key: string): unknown {
+  /**
+   * For each key, the value in the newest of the 100 newest entries that contains it, else null.
+   * One pass over the window serves every key, stopping as soon as all are found.
+   */
+  private fields(site: string, op: ValidCrmOp, keys: string[]): Values {
+    const out: Values = Object.create(null);
+    for (const key of keys) out[key] = null;
+    const missing = new Set(keys);
+    if (missing.size === 0) return out;
     for (const row of this.rows(site, op, SCAN_WINDOW)) {
       const values = parseValues(row.values_json);
-      if (has(values, key)) return values[key];
+      for (const key of missing) {
+        if (has(values, key)) {
+          out[key] = values[key];
+          missing.delete(key);
+        }
+      }
+      if (missing.size === 0) break;
     }
-    return null;
+    return out;
   }
 
   /** Values of `fieldKey` from every entry of the reference that contains it, newest first. */

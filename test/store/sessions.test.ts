@@ -2,7 +2,10 @@
 // one-transaction saves, the 256 KiB record limit, and site scoping.
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { openDatabase } from "../../runtime/store/sqlite-driver.js";
-import { changes, openTempStore, plain, type TempStore } from "./helpers.js";
+import { changes, openTempStore, plain, tempDir, type TempStore } from "./helpers.js";
+import { join } from "node:path";
+import { rmSync } from "node:fs";
+import { openSqliteStore } from "../../runtime/store/index.js";
 import { MAX_SESSION_BYTES, sessionRecordBytes, emptySessionState } from "../../runtime/store/index.js";
 
 let t: TempStore;
@@ -78,6 +81,18 @@ describe("load and save", () => {
     expect(plain((await t.store.loadSession(SITE, id, T0 + 2))!.state.data)).toEqual({ k: "v", a: 1, b: 2 });
   });
 
+  test("two stores on one file (two runtime processes) merge changes to different keys", async () => {
+    const id = await create();
+    const second = openSqliteStore(t.file, { purgeIntervalMs: 0 });
+    try {
+      await second.commitSession(SITE, id, changes({ set: [["a", 1]] }), TTL, T0 + 1);
+      await t.store.commitSession(SITE, id, changes({ set: [["b", 2]], del: ["k"] }), TTL, T0 + 2);
+      expect(plain((await second.loadSession(SITE, id, T0 + 3))!.state.data)).toEqual({ a: 1, b: 2 });
+    } finally {
+      await second.close();
+    }
+  });
+
   test("identity changes replace customer, customer_id and email", async () => {
     const identity = { customer: { email: "a@b.c", name: "Ann" }, customer_id: "42", email: "a@b.c" };
     const id = await create({ identity });
@@ -115,6 +130,23 @@ describe("lifetime", () => {
     expect(await t.store.purgeExpired(end)).toBe(0);
     expect(rowCount()).toBe(1);
   });
+});
+
+test("expired sessions are purged in the background", async () => {
+  const dir = tempDir();
+  const store = openSqliteStore(join(dir, "p.sqlite"), { purgeIntervalMs: 20 });
+  try {
+    await store.commitSession(SITE, null, changes({ set: [["a", 1]] }), 60, Date.now() - 61_000);
+    const live = await store.commitSession(SITE, null, changes({ set: [["a", 1]] }), 60);
+    await new Promise((r) => setTimeout(r, 100));
+    const db = openDatabase(join(dir, "p.sqlite"), 1000);
+    const ids = (db.prepare("SELECT id FROM pagec_sessions").all() as { id: string }[]).map((r) => r.id);
+    db.close();
+    expect(ids).toEqual([(live as { id: string }).id]);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 describe("rotation", () => {
