@@ -13,7 +13,8 @@ export function stripTrailingRaw(e: Expr): Expr {
   return cur;
 }
 
-const SIMPLE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+// A name followed by `.name`, `["string"]` or `[digits]` steps is a primary expression: no parentheses needed.
+const SIMPLE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[(?:\d+|"(?:[^"\\\n]|\\.)*")\])*$/;
 
 export function compileExpression(expr: Expr, resolve: (id: Identifier) => string): string {
   const c = (e: Expr): string => {
