@@ -37,6 +37,8 @@ export interface RunOptions {
   site?: Record<string, unknown>;
   /** The fake host: answers an op with a result (or throws to answer ok:false). */
   host?: (op: string, args: any) => unknown;
+  /** Accept a rejection of the entry("script") apply (isolated-vm's unhandled-rejection rule). */
+  allowApplyError?: boolean;
   /** Extra code evaluated after the bundle, before entry("script") (e.g. inspection helpers). */
   bundle?: string;
 }
@@ -45,6 +47,7 @@ export interface Run {
   logs: { level: string; text: string }[];
   calls: { op: string; args: any }[];
   context: ivm.Context;
+  applyError: unknown;
   /** Evaluates code in the context after the script phase and returns its JSON-copied result. */
   evalAfter(code: string): Promise<any>;
 }
@@ -87,11 +90,18 @@ export class Sandbox {
     const init = { formatVersion: 1, kind: "script", site: o.site ?? SITE, variables: o.variables ?? {} };
     await entry.apply(undefined, ["init", JSON.stringify(init)], { result: { promise: true, copy: true } });
     const units = o.units.map((u) => `async function () {\n${u}\n}`).join(",\n");
-    await context.eval(`__pagec_define("p", function (__pc) { return [${units}]; });\n${o.bundle ?? ""}`);
+    await context.eval(`"use strict";\n__pagec_define("p", function (__pc) { return [${units}]; });\n${o.bundle ?? ""}`);
     const input = { page: "p", requestId: "r1", request: { ...DEFAULT_REQUEST, ...(o.request ?? {}) }, session: { ...EMPTY_SESSION, ...(o.session ?? {}) } };
-    await entry.apply(undefined, ["script", JSON.stringify(input)], { result: { promise: true, copy: true }, timeout: 5000 });
+    let applyError: unknown = undefined;
+    try {
+      await entry.apply(undefined, ["script", JSON.stringify(input)], { result: { promise: true, copy: true }, timeout: 5000 });
+    } catch (e) {
+      // isolated-vm turns an unhandled rejection inside the task into a rejection of the apply itself.
+      if (!o.allowApplyError) throw e;
+      applyError = e;
+    }
     return {
-      effects, logs, calls, context,
+      effects, logs, calls, context, applyError,
       evalAfter: async (code: string) => {
         const text = await context.eval(`JSON.stringify((() => { ${code} })())`, { timeout: 1000 });
         return text === undefined ? undefined : JSON.parse(text as string);
