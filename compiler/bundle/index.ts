@@ -6,7 +6,7 @@ import MagicString, { Bundle } from "magic-string";
 import { type Diagnostic } from "../diagnostics/diagnostic.js";
 import { parseUnit, type UnitSource, type ModuleFile } from "./parse.js";
 import { scanSyntax } from "./syntax.js";
-import { buildModuleGraph, type ScannedFile } from "./graph.js";
+import { buildModuleGraph, type ScannedFile, type ModuleGraph } from "./graph.js";
 import { rewriteFile, hoistedLoads, namespaceLiteral } from "./rewrite.js";
 
 export { parseUnit, parseModule } from "./parse.js";
@@ -38,8 +38,17 @@ export interface BundleResult {
   ok: boolean;
 }
 
+export interface PageScan {
+  /** The units that parsed, in run order. */
+  units: ScannedFile[];
+  graph: ModuleGraph;
+  /** PC3001–PC3006 and PC3032 of the units and of every module reached. */
+  diagnostics: Diagnostic[];
+  unitFailed: boolean;
+}
+
 /** Parses the units and reaches their modules: the part of bundling the static analysis also needs. */
-export function scanPage(input: Omit<BundleInput, "slug" | "precompileSchemas">) {
+export function scanPage(input: Omit<BundleInput, "slug" | "precompileSchemas">): PageScan {
   const diagnostics: Diagnostic[] = [];
   const units: ScannedFile[] = [];
   let unitFailed = false;
