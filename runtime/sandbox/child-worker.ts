@@ -148,6 +148,14 @@ export class ChildWorker {
     // The child died under a running phase: with isolated-vm this is how some memory exhaustion ends (§6.10).
     job?.finish({ kind: "crashed", message: limitMessage("memory", this.config.memoryMb) });
     if (this.state === "failed") return;
+    if (this.state === "starting" && this.deathsInARow >= 2) {
+      // Three deaths in a row during warm-up (isolated-vm not loadable, a missing flag…): respawning cannot help.
+      const message = `sandbox child exited during warm-up (${signal ?? `code ${code}`}): ${this.stderrTail.trim().slice(-500)}`;
+      this.state = "failed";
+      this.hooks.onEvent({ kind: "child-failed", child: this.index, message });
+      this.hooks.onFailed(this, message);
+      return;
+    }
     this.state = "dead";
     const delay = this.deathsInARow === 0 ? 0 : Math.min(5000, 50 * 2 ** this.deathsInARow);
     this.deathsInARow++;

@@ -15,6 +15,7 @@ beforeAll(async () => {
       page("init", `emit({ t: "var", key: "init", value: initData });`),
       page("input", `emit({ t: "var", key: "echo", value: input.request.q });`),
       page("log", `log("hello"); emit({ t: "var", key: "after", value: true });`),
+      page("log-last", `for (let i = 0; i < 20; i++) log("l" + i);`),
       page("call", `const r = hostCall("crm", { fn: "getCrmField", n: 2 }); emit({ t: "var", key: "r", value: r });`),
       page("call-fail", `try { hostCall("boom", {}); } catch (e) { emit({ t: "var", key: "err", value: e.message }); }`),
       page("halt", `emit({ t: "status", code: 201 }); return "halt";`, `emit({ t: "var", key: "never", value: 1 });`),
@@ -59,6 +60,12 @@ describe("effects, logs and host calls", () => {
     const r = recorder();
     await pool.runScript("log", "{}", r);
     expect(r.logs).toEqual([{ level: "info", text: "hello" }]);
+  });
+
+  it("delivers logs made just before the phase ends", async () => {
+    const r = recorder();
+    await pool.runScript("log-last", "{}", r);
+    expect(r.logs.map((l) => l.text)).toEqual(Array.from({ length: 20 }, (_, i) => "l" + i));
   });
 
   it("round-trips host calls with parsed arguments and {ok,result}", async () => {

@@ -47,7 +47,7 @@ describe("CPU limit", () => {
     const t0 = Date.now();
     const o = await pool.runScript("spin", "{}", r);
     expect(o).toEqual({ kind: "cpu", message: "ScriptTimeoutError: CPU limit of 300 ms exceeded" });
-    expect(Date.now() - t0).toBeLessThan(800);
+    expect(Date.now() - t0).toBeLessThan(2000);
     expect(r.effects).toEqual([{ t: "var", key: "before", value: 1 }]);
     await expectHealthy();
     await vi.waitFor(() => expect(pool.stats().recycled).toBeGreaterThanOrEqual(1));

@@ -44,6 +44,8 @@ describe("concurrency", () => {
     const pa = pool.runScript("slow", "{}", a).then((o) => (order.push("A"), o));
     await new Promise((r) => setTimeout(r, 50));
     expect(a.calls).toHaveLength(1);
+    // Effects are streamed while the phase is still running, not batched at its end.
+    expect(a.effects).toEqual([{ t: "var", key: "a", value: 1 }]);
     const b = recorder();
     expect(await pool.runScript("ok", "{}", b)).toEqual({ kind: "done" });
     order.push("B");
@@ -120,6 +122,15 @@ describe("warm-up and close", () => {
     await expect(pool.ready).rejects.toThrow(/bad prelude/);
     const o = await pool.runScript("ok", "{}", recorder());
     expect(o.kind).toBe("error");
+  });
+
+  it("gives up after a child dies three times in a row during warm-up", async () => {
+    const events: SandboxEvent[] = [];
+    const bomb = "(() => { const m = new Map(); for (let i = 0; ; i++) m.set(i, { i }); })()";
+    const pool = make({ memoryMb: 16, prelude: { code: bomb, filename: "bomb.js" }, onEvent: (e) => void events.push(e) });
+    await expect(pool.ready).rejects.toThrow(/exited during warm-up|memory limit/);
+    expect(events.filter((e) => e.kind === "child-started").length).toBeLessThanOrEqual(3);
+    expect((await pool.runScript("ok", "{}", recorder())).kind).toBe("error");
   });
 
   it("lets accepted requests finish, then refuses new ones", async () => {
