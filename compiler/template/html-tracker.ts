@@ -140,6 +140,7 @@ export class HtmlTracker {
 
   private attrContext(start: number): OutputContext {
     const a = this.attr!;
+    a.name = this.text.slice(a.nameStart, a.nameEnd);
     const lower = a.name.toLowerCase();
     const before = this.text.slice(a.valueStart, start);
     const ctx: OutputContext = { kind: "attr", name: a.name, quoted: a.quote !== "", url: URL_ATTRS.has(lower), first: !a.hasTemplate && before.trim() === "" };

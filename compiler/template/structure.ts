@@ -32,6 +32,7 @@ export function buildStructure(text: string, tokens: Token[], rep: FileReporter)
   let extendsDir: ExtendsDirective | null = null;
   let sawContent = false;
   let extendsCount = 0;
+  let inVerbatim = false;
   const stack: Frame[] = [];
   const newList = (owner: object | null): Node[] => { const l: Node[] = []; segOf.set(l, segOf.size); ownerOfList.set(l, owner); return l; };
   const root = newList(null);
@@ -148,9 +149,11 @@ export function buildStructure(text: string, tokens: Token[], rep: FileReporter)
         break;
       }
       case "endverbatim":
+        if (inVerbatim) { inVerbatim = false; break; }
         rep.report({ code: "PC1011", message: "`@endverbatim` has no matching `@verbatim`", start: tok.start, end: tok.end });
         break;
       case "verbatim":
+        inVerbatim = true;
         break;
       case "set": {
         const v = arg(tok, setArgs(tok.args!));
