@@ -1,6 +1,7 @@
 // Recursive-descent parser for the expression grammar of SPEC §3.4.2–§3.4.3. The first syntax error stops the
 // parse (thrown as a private Stop and caught in parse.ts); PC1021 and PC2006 are collected and parsing goes on.
 import type { ArrayLit, BinaryOperator, Expr, Identifier, ObjectLit, Property } from "./ast.js";
+import { BINARY_LEVELS, LOGICAL_LEVELS } from "./operators.js";
 import type { Token } from "./lex.js";
 import { forbiddenMessage, methodCallMessage, syntaxMessage, type ExprError } from "./errors.js";
 import { FORBIDDEN_PROPERTIES, RESERVED_WORDS } from "../prelude/template-lib/manifest.js";
@@ -12,12 +13,6 @@ export class Stop { constructor(readonly error: ExprError) {} }
 const MAX_NESTING = 200;
 const MAX_DEPTH = 1000;
 
-const OR_OPS = new Map([["||", "||"], ["or", "||"]]);
-const AND_OPS = new Map([["&&", "&&"], ["and", "&&"]]);
-const EQUALITY_OPS = new Map<string, BinaryOperator>([["==", "=="], ["!=", "!="], ["===", "==="], ["!==", "!=="], ["eq", "=="], ["neq", "!="]]);
-const RELATIONAL_OPS = new Map<string, BinaryOperator>([["<", "<"], ["<=", "<="], [">", ">"], [">=", ">="], ["lt", "<"], ["lte", "<="], ["gt", ">"], ["gte", ">="]]);
-const ADDITIVE_OPS = new Map<string, BinaryOperator>([["+", "+"], ["-", "-"]]);
-const MULTIPLICATIVE_OPS = new Map<string, BinaryOperator>([["*", "*"], ["/", "/"], ["%", "%"]]);
 const RESERVED = new Set(RESERVED_WORDS);
 const FORBIDDEN = new Set(FORBIDDEN_PROPERTIES);
 
@@ -120,9 +115,8 @@ export class Parser {
 
   /** Levels 3–8 of §3.4.3, all left-associative. */
   private parseBinary(level: number): Expr {
-    const levels = [OR_OPS, AND_OPS, EQUALITY_OPS, RELATIONAL_OPS, ADDITIVE_OPS, MULTIPLICATIVE_OPS];
-    if (level >= levels.length) return this.parseUnary();
-    const ops = levels[level];
+    if (level >= BINARY_LEVELS.length) return this.parseUnary();
+    const ops = BINARY_LEVELS[level];
     let left = this.parseBinary(level + 1);
     for (;;) {
       const t = this.peek();
@@ -130,7 +124,7 @@ export class Parser {
       this.next();
       const right = this.parseBinary(level + 1);
       const base = { written: t.value, opStart: t.start, opEnd: t.end, left, right, start: this.span(left).start, end: this.span(right).end };
-      left = level < 2
+      left = level < LOGICAL_LEVELS
         ? this.built({ type: "Logical", operator: ops.get(t.value) as "&&" | "||", ...base }, t, [left, right])
         : this.built({ type: "Binary", operator: ops.get(t.value) as BinaryOperator, ...base }, t, [left, right]);
     }
@@ -248,8 +242,7 @@ export class Parser {
   private parseObject(): Expr {
     const open = this.next();
     const properties: Property[] = [];
-    if (this.isPunct("}")) return { type: "Object", properties, start: open.start, end: this.next().end };
-    for (;;) {
+    while (!this.isPunct("}")) {
       const k = this.peek();
       if (k.type !== "ident" && k.type !== "string" && k.type !== "number") this.fail(k);
       this.next();
@@ -267,15 +260,10 @@ export class Parser {
       }
       if (FORBIDDEN.has(key)) this.forbidden(key, k.start, k.end);
       properties.push({ key, keyStart: k.start, keyEnd: k.end, value, shorthand, start: k.start, end: this.span(value).end });
-      if (this.isPunct(",")) {
-        this.next();
-        if (this.isPunct("}")) break;
-        continue;
-      }
-      this.expect("}");
-      return this.built<ObjectLit>({ type: "Object", properties, start: open.start, end: this.tokens[this.pos - 1].end }, open, properties.map((p) => p.value));
+      if (!this.isPunct(",")) break;
+      this.next();
     }
-    const close = this.next();
+    const close = this.expect("}");
     return this.built<ObjectLit>({ type: "Object", properties, start: open.start, end: close.end }, open, properties.map((p) => p.value));
   }
 }
