@@ -61,7 +61,7 @@ export function diagnoseChain(steps: ChainStep[]): SchemaDiagnostic[] {
     }
   }
   if (min && max && min.n > max.n) {
-    const later = min.step.call.start > max.step.call.start ? min.step : max.step;
+    const later = min.step.nameStart > max.step.nameStart ? min.step : max.step;
     out.push(misuse(later, "min(" + String(min.n) + ") is greater than max(" + String(max.n) + ")"));
   }
   return out;
