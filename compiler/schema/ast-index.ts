@@ -1,6 +1,7 @@
 // One pass over a module's AST: parent links, how often each name is declared anywhere in the file, and the
-// top-level `const` bindings. A `const` is trusted as a schema only when its name is declared exactly once,
-// so no inner scope can shadow it and every reference means that binding (or throws, identically, in its TDZ).
+// `const` bindings. A `const` is trusted as a schema only when its name is declared exactly once in the file and
+// the reference lies inside the declaring block: then the reference means that binding (or throws, identically,
+// in its TDZ), whatever the nesting.
 import type * as acorn from "acorn";
 
 export interface AstIndex {
@@ -8,7 +9,8 @@ export interface AstIndex {
   /** Every node in source order (pre-order). */
   nodes: acorn.Node[];
   declarations: Map<string, number>;
-  topConsts: Map<string, acorn.Expression>;
+  /** `const name = init` declarations, with the block (or program) the binding is visible in. */
+  consts: Map<string, { init: acorn.Expression; scope: acorn.Node }>;
 }
 
 function isNode(x: unknown): x is acorn.Node {
@@ -52,18 +54,20 @@ function boundNames(n: acorn.Node): string[] {
   return out;
 }
 
-function topLevelConsts(program: acorn.Program, into: Map<string, acorn.Expression>): void {
-  for (const stmt of program.body) {
-    const decl = stmt.type === "ExportNamedDeclaration" ? stmt.declaration : stmt;
-    if (!decl || decl.type !== "VariableDeclaration" || decl.kind !== "const") continue;
-    for (const d of decl.declarations) {
-      if (d.id.type === "Identifier" && d.init) into.set(d.id.name, d.init);
-    }
+const SCOPES = new Set(["Program", "BlockStatement", "StaticBlock", "SwitchCase"]);
+
+function recordConst(decl: acorn.VariableDeclaration, parents: Map<acorn.Node, acorn.Node>, index: AstIndex): void {
+  let scope = parents.get(decl);
+  if (scope?.type === "ExportNamedDeclaration") scope = parents.get(scope);
+  if (decl.kind !== "const" || !scope || !SCOPES.has(scope.type)) return;
+  if (scope.type === "SwitchCase") scope = parents.get(scope); // a case clause shares the switch's block
+  for (const d of decl.declarations) {
+    if (d.id.type === "Identifier" && d.init && scope) index.consts.set(d.id.name, { init: d.init, scope });
   }
 }
 
 export function indexAst(program: acorn.Program): AstIndex {
-  const index: AstIndex = { parents: new Map(), nodes: [], declarations: new Map(), topConsts: new Map() };
+  const index: AstIndex = { parents: new Map(), nodes: [], declarations: new Map(), consts: new Map() };
   const stack: acorn.Node[] = [program];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -80,6 +84,6 @@ export function indexAst(program: acorn.Program): AstIndex {
       stack.push(children[i]);
     }
   }
-  topLevelConsts(program, index.topConsts);
+  for (const n of index.nodes) if (n.type === "VariableDeclaration") recordConst(n as acorn.VariableDeclaration, index.parents, index);
   return index;
 }

@@ -38,9 +38,10 @@ export class StaticEvaluator {
     if (!node) return undefined;
     if (node.type === "Identifier") {
       const name = (node as acorn.Identifier).name;
-      const init = this.index.topConsts.get(name);
-      if (!init || this.index.declarations.get(name) !== 1) return undefined;
-      return chainSteps(init) ? this.evaluate(init) : undefined;
+      const binding = this.index.consts.get(name);
+      if (!binding || this.index.declarations.get(name) !== 1) return undefined;
+      if (node.start < binding.scope.start || node.end > binding.scope.end) return undefined;
+      return chainSteps(binding.init) ? this.evaluate(binding.init) : undefined;
     }
     return chainSteps(node) ? this.evaluate(node) : undefined;
   }
