@@ -5,21 +5,24 @@ import type { BlockNode, Node, Span } from "./ast.js";
 
 export function checkLayout(text: string, nodes: Node[], isChild: boolean, blockDirective: Map<BlockNode, Span>, rep: FileReporter): void {
   const names = new Set<string>();
-  const visit = (list: Node[], inBlock: boolean) => {
-    for (const n of list) {
-      if (n.kind === "block") {
-        const dir = blockDirective.get(n) ?? n.span;
-        if (isChild && inBlock) rep.report({ code: "PC1042", message: "blocks cannot be nested in a page that uses `@extends`", start: dir.start, end: dir.end });
-        if (n.name !== "") {
-          if (names.has(n.name)) rep.report({ code: "PC1042", message: `block \`${n.name}\` is defined twice in this file`, start: dir.start, end: dir.end });
-          names.add(n.name);
-        }
-        visit(n.body, true);
-      } else if (n.kind === "if") for (const b of n.branches) visit(b.body, inBlock);
-      else if (n.kind === "foreach") visit(n.body, inBlock);
-    }
-  };
-  visit(nodes, false);
+  // Walked with an explicit stack (in document order) so deep nesting cannot overflow the call stack.
+  const stack: Array<{ list: Node[]; i: number; inBlock: boolean }> = [{ list: nodes, i: 0, inBlock: false }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.i >= top.list.length) { stack.pop(); continue; }
+    const n = top.list[top.i++];
+    if (n.kind === "block") {
+      const dir = blockDirective.get(n) ?? n.span;
+      if (isChild && top.inBlock) rep.report({ code: "PC1042", message: "blocks cannot be nested in a page that uses `@extends`", start: dir.start, end: dir.end });
+      if (n.name !== "") {
+        if (names.has(n.name)) rep.report({ code: "PC1042", message: `block \`${n.name}\` is defined twice in this file`, start: dir.start, end: dir.end });
+        names.add(n.name);
+      }
+      stack.push({ list: n.body, i: 0, inBlock: true });
+    } else if (n.kind === "if") {
+      for (let b = n.branches.length - 1; b >= 0; b--) stack.push({ list: n.branches[b].body, i: 0, inBlock: top.inBlock });
+    } else if (n.kind === "foreach") stack.push({ list: n.body, i: 0, inBlock: top.inBlock });
+  }
   if (isChild) reportIgnoredContent(text, nodes, rep);
 }
 

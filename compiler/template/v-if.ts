@@ -54,6 +54,9 @@ export function applyVIf(text: string, st: Structure, tokens: Token[], allEvents
     return between.trim() === "" ? ev : null;
   };
 
+  // Lists are processed from an explicit work stack (not recursion), so deeply nested pages cannot overflow.
+  interface Work { nodes: Node[]; seg: number; owner: object | null; assign: (result: Node[]) => void }
+  const work: Work[] = [];
   const processList = (nodes: Node[], seg: number, owner: object | null): Node[] => {
     if (nodes.length === 0) return nodes;
     const src = [...nodes];
@@ -116,7 +119,8 @@ export function applyVIf(text: string, st: Structure, tokens: Token[], allEvents
           body: [],
         };
         markScripts(scripts, st.ownerOfScript, m.xs, m.xe, owner, branch);
-        branch.body = [...gaps.slice(0, j).flat(), ...processList(bodies[j], seg, branch), ...gaps.slice(j).flat()];
+        const before = gaps.slice(0, j).flat(), after = gaps.slice(j).flat();
+        work.push({ nodes: bodies[j], seg, owner: branch, assign: (res) => { branch.body = [...before, ...res, ...after]; } });
         node.branches.push(branch);
       });
       if (members[members.length - 1].v.kind !== "v-else" && gaps.some((g) => g.length > 0)) {
@@ -129,13 +133,17 @@ export function applyVIf(text: string, st: Structure, tokens: Token[], allEvents
     out.push(...src.slice(k));
     for (const n of out) {
       if (created.has(n)) continue;
-      if (n.kind === "if") for (const b of n.branches) b.body = processList(b.body, st.segOf.get(b.body) ?? -1, st.ownerOfList.get(b.body) ?? null);
-      else if (n.kind === "foreach" || n.kind === "block") n.body = processList(n.body, st.segOf.get(n.body) ?? -1, st.ownerOfList.get(n.body) ?? null);
+      const child = (body: Node[], assign: (r: Node[]) => void) => work.push({ nodes: body, seg: st.segOf.get(body) ?? -1, owner: st.ownerOfList.get(body) ?? null, assign });
+      if (n.kind === "if") for (const b of n.branches) child(b.body, (r) => { b.body = r; });
+      else if (n.kind === "foreach" || n.kind === "block") child(n.body, (r) => { n.body = r; });
     }
     return out;
   };
 
-  return processList(st.nodes, st.segOf.get(st.nodes) ?? 0, null);
+  let result: Node[] = st.nodes;
+  work.push({ nodes: st.nodes, seg: st.segOf.get(st.nodes) ?? 0, owner: null, assign: (r) => { result = r; } });
+  for (let w = work.pop(); w; w = work.pop()) w.assign(processList(w.nodes, w.seg, w.owner));
+  return result;
 }
 
 /** Gives each tag event the directive body of the text token its `<` sits in. */

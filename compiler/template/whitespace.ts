@@ -81,18 +81,25 @@ export function whitespaceDeletions(text: string, tokens: Token[]): Deletions {
   return del;
 }
 
-/** Fills every text node's value from the source minus deletions and drops empty text nodes, recursively. */
+/** Fills every text node's value from the source minus deletions and drops empty text nodes, at every depth. */
 export function finishText(nodes: Node[], text: string, del: Deletions): Node[] {
-  const out: Node[] = [];
-  for (const n of nodes) {
-    if (n.kind === "text") {
-      n.value = del.apply(text, n.span.start, n.span.end);
-      if (n.value !== "") out.push(n);
-      continue;
+  // An explicit stack instead of recursion: deeply nested directive blocks must not overflow the call stack.
+  const stack: Array<{ list: Node[]; assign: (l: Node[]) => void }> = [];
+  let result = nodes;
+  stack.push({ list: nodes, assign: (l) => { result = l; } });
+  for (let w = stack.pop(); w; w = stack.pop()) {
+    const out: Node[] = [];
+    for (const n of w.list) {
+      if (n.kind === "text") {
+        n.value = del.apply(text, n.span.start, n.span.end);
+        if (n.value !== "") out.push(n);
+        continue;
+      }
+      if (n.kind === "if") for (const b of n.branches) stack.push({ list: b.body, assign: (l) => { b.body = l; } });
+      else if (n.kind === "foreach" || n.kind === "block") stack.push({ list: n.body, assign: (l) => { n.body = l; } });
+      out.push(n);
     }
-    if (n.kind === "if") for (const b of n.branches) b.body = finishText(b.body, text, del);
-    else if (n.kind === "foreach" || n.kind === "block") n.body = finishText(n.body, text, del);
-    out.push(n);
+    w.assign(out);
   }
-  return out;
+  return result;
 }

@@ -1,0 +1,77 @@
+// Robustness: large inputs finish fast (the scanner is linear in practice) and random garbage never throws.
+import { describe, expect, it } from "vitest";
+import { parseTemplate } from "../../compiler/template/index.js";
+
+const MiB = 1024 * 1024;
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
+}
+
+const PIECES = ["<p>", "</p>", "<div class=\"{{ c }}\">", "</div>", "{{ x }}", "{{", "}}", "<< y >>", "<<", ">>", "@if(a)", "@else", "@endif",
+  "@foreach(i in xs)", "@endforeach", "@set(a = 1)", "@component(\"c\")", "{{-- c --}}", "{{--", "--}}", "[[", "]]", "'", "\"", "(", ")",
+  "<script>", "</script>", "<style>", "</style>", "<script scope=\"backend\">", "@verbatim", "@endverbatim", "\n", "\r\n", " ", "text ",
+  "bob@else.com", "@for(", "@endfor", "<p v-if=\"a\">", "<p v-else>", "<template v-else-if=\"b\">", "</template>", "=======\n", "<<<<<<< x\n",
+  "%YEAR%", "[BUY=1]", "{a.b}", "<a onclick={{ z }}>", "@block(\"b\")", "@endblock", "@extends(\"l\")", "@yield(\"y\")", "{{{", "}}}", "<!--", "-->"];
+
+function randomPage(size: number, seed: number): string {
+  const r = rng(seed);
+  const parts: string[] = [];
+  let n = 0;
+  while (n < size) { const p = PIECES[Math.floor(r() * PIECES.length)]; parts.push(p); n += p.length; }
+  return parts.join("");
+}
+
+function timed(text: string): number {
+  const t0 = performance.now();
+  parseTemplate(text, { file: "pages/big.ef", kind: "page" });
+  return performance.now() - t0;
+}
+
+describe("robustness", () => {
+  it("a 1 MiB random-ish page finishes fast", () => {
+    expect(timed(randomPage(MiB, 1))).toBeLessThan(5000);
+  });
+
+  it("a 1 MiB ordinary page finishes fast", () => {
+    const unit = "<div class=\"row {{ c }}\">\n@if(a)\n  <p v-if=\"x\">{{ item.name | upper }}</p>\n  <p v-else>none</p>\n@endif\n</div>\n";
+    expect(timed(unit.repeat(Math.ceil(MiB / unit.length)))).toBeLessThan(5000);
+  });
+
+  it.each([
+    ["unclosed {{", "{{ a "],
+    ["unclosed comments", "{{-- "],
+    ["unclosed <<", "a << b "],
+    ["unclosed @if(", "@if( "],
+    ["unclosed backend scripts", "<script scope=backend> "],
+    ["unclosed pass-through", "[[ "],
+    ["open blocks", "@if(a)"],
+    ["v-if without end tags", "<p v-if=\"a\">"],
+    ["nested divs", "<div v-if=\"a\">"],
+    ["email-like", "a@b.c "],
+  ])("1 MiB of %s stays fast", (_, unit) => {
+    expect(timed(unit.repeat(Math.ceil(MiB / unit.length)))).toBeLessThan(5000);
+  });
+
+  it("random garbage never throws", () => {
+    const r = rng(42);
+    const alphabet = "{}[]<>@()'\"\\/-=!%|\n\r\t abcifelsndoratv.:;,&#";
+    for (let i = 0; i < 3000; i++) {
+      const len = Math.floor(r() * 80);
+      let s = "";
+      for (let j = 0; j < len; j++) s += alphabet[Math.floor(r() * alphabet.length)];
+      expect(() => parseTemplate(s, { file: "pages/f.ef", kind: i % 2 ? "page" : "component" })).not.toThrow();
+    }
+    for (let i = 0; i < 300; i++) {
+      const s = randomPage(Math.floor(r() * 400), i);
+      expect(() => parseTemplate(s, { file: "pages/f.ef", kind: "page" })).not.toThrow();
+    }
+  });
+
+  it("text nodes reproduce the source when nothing is stripped", () => {
+    const src = "<p>plain & simple</p>\n<a href=\"/x\">y</a>";
+    const r = parseTemplate(src, { file: "pages/p.ef", kind: "page" });
+    expect(r.ast.nodes.map((n) => (n.kind === "text" ? n.value : "")).join("")).toBe(src);
+  });
+});
