@@ -4,12 +4,20 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Site } from "../site/load-site.js";
 import type { ParsedTemplate } from "./template-graph.js";
 import type { PageArtifact } from "../compile.js";
+import { analyzeScripts, type ScriptFacts } from "./script/index.js";
+import { checkTemplateScopes } from "./scope/index.js";
 
 export interface SiteCheckInput { site: Site; templates: Map<string, ParsedTemplate>; pages: PageArtifact[] }
-export type SiteCheck = (input: SiteCheckInput) => Diagnostic[];
+/** What the checks share within one run (computed once per run, never kept between runs). */
+export interface SiteCheckShared { scripts: ScriptFacts }
+export type SiteCheck = (input: SiteCheckInput, shared: SiteCheckShared) => Diagnostic[];
 
-const CHECKS: SiteCheck[] = [];
+const CHECKS: readonly SiteCheck[] = [
+  (_input, shared) => shared.scripts.diagnostics,
+  checkTemplateScopes,
+];
 
 export function runSiteChecks(input: SiteCheckInput): Diagnostic[] {
-  return CHECKS.flatMap((check) => check(input));
+  const shared: SiteCheckShared = { scripts: analyzeScripts(input) };
+  return CHECKS.flatMap((check) => check(input, shared));
 }
