@@ -7,8 +7,11 @@ import { jsonCopy, keyPath, displayPath, forbiddenKey, MAX_ERRORS } from "../pre
 import { messages, type MessageName, type Primitive } from "../prelude/schema/messages.js";
 import type { SchemaSpec } from "../prelude/schema/spec.js";
 
-/** A path known at compile time (`c`) or a JavaScript expression computing it at run time (`e`). */
-type Path = { c: string; e?: undefined } | { e: string; c?: undefined };
+/**
+ * A path known at compile time (`c`) or a JavaScript expression computing it at run time (`e`); `filled`
+ * marks expressions that can never be "" (element paths), which need no `value` fallback for display.
+ */
+type Path = { c: string; e?: undefined } | { e: string; c?: undefined; filled?: boolean };
 
 /** Generated code stays below this many spec nodes (shared `const` schemas are inlined at each use). */
 const MAX_NODES = 4000;
@@ -69,7 +72,9 @@ class Gen {
   /** Statements validating input variable `x` into the (already declared, undefined) variable `out`. */
   node(s: SchemaSpec, x: string, out: string, path: Path): void {
     const blk = this.id("b");
-    const L: Path = s.label !== undefined ? { c: s.label } : path.c !== undefined ? { c: displayPath(path.c) } : { e: "sh.disp(" + path.e + ")" };
+    const L: Path = s.label !== undefined ? { c: s.label }
+      : path.c !== undefined ? { c: displayPath(path.c) }
+      : path.filled ? path : { e: "sh.disp(" + path.e + ")" };
     const base: Path = s.label !== undefined ? { c: s.label } : path;
     this.emit(blk + ": {");
     const loose = s.type === "string" || s.type === "any";
@@ -144,8 +149,8 @@ class Gen {
     }
     const [a, i, n, cx, co] = [this.id("a"), this.id("i"), this.id("n"), this.id("x"), this.id("o")];
     const childPath: Path = base.c !== undefined
-      ? { e: JSON.stringify(base.c + "[") + " + " + i + ' + "]"' }
-      : { e: base.e + ' + "[" + ' + i + ' + "]"' };
+      ? { e: JSON.stringify(base.c + "[") + " + " + i + ' + "]"', filled: true }
+      : { e: base.e + ' + "[" + ' + i + ' + "]"', filled: true };
     this.emit("var " + a + " = [];");
     this.emit("for (var " + i + " = 0, " + n + " = " + v + ".length; " + i + " < " + n + "; " + i + "++) {");
     this.emit("var " + cx + " = sh.own(" + v + ", " + i + "), " + co + " = undefined;");
