@@ -67,6 +67,7 @@ export function analyzeSite(siteDir: string, opts: AnalyzeOptions = {}): Analysi
         maxImports: site.config.limits.maxImports,
         maxModulesPerPage: site.config.limits.maxModulesPerPage,
         precompileSchemas: opts.precompileSchemas !== false,
+        moduleCodes: [...site.modules.keys()],
       });
       diagnostics.push(...bundle.diagnostics);
     }

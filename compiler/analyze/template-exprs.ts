@@ -37,7 +37,7 @@ export function checkTemplateExpressions(t: ParsedTemplate): Diagnostic[] {
   for (const site of templateExpressions(t.ast)) {
     const parsed = parseExpression(site.source.text, site.source.start);
     const errors = [...parsed.errors];
-    if (parsed.expr) errors.push(...checkExpression(parsed.expr, { isCondition: site.isCondition }));
+    if (parsed.expr) errors.push(...checkExpression(parsed.expr, { isCondition: site.isCondition, isOutput: site.node.kind === "output" }));
     for (const e of errors) out.push(makeDiagnostic(t.file, t.lines, { code: e.code, message: e.message, start: e.start, end: e.end, suggestions: e.suggestions }));
   }
   return out;

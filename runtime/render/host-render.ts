@@ -5,7 +5,7 @@ import type { RenderModule, RenderRuntime } from "./render-module.js";
 import { positionOf } from "./render-module.js";
 import { sanitizeItemKey, itemValue } from "./session-items.js";
 
-export interface LogEntry { level: "info" | "warn" | "error"; text: string; file?: string; line?: number; column?: number }
+export interface LogEntry { level: "info" | "warn" | "error"; text: string; file?: string; line?: number; column?: number; stack?: string[] }
 export interface ItemOp { op: "set" | "delete"; key: string; value?: string | number }
 
 export interface RenderContext {

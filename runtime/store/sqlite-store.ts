@@ -58,16 +58,26 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
       : undefined;
   timer?.unref();
 
+  const runCrm = (site: string, op: CrmOp): unknown => {
+    live();
+    checkSite(site);
+    const check = checkCrmOp(op);
+    if (check.kind === "malformed") throw new TypeError(`pagec store: invalid CRM op: ${check.reason}`);
+    if (check.kind === "refused") return emptyCrmResult(check.fn);
+    return crm.run(site, check.op);
+  };
   return {
     crm(site: string, op: CrmOp): Promise<unknown> {
-      return attempt(() => {
-        live();
-        checkSite(site);
-        const check = checkCrmOp(op);
-        if (check.kind === "malformed") throw new TypeError(`pagec store: invalid CRM op: ${check.reason}`);
-        if (check.kind === "refused") return emptyCrmResult(check.fn);
-        return crm.run(site, check.op);
-      });
+      return attempt(() => runCrm(site, op));
+    },
+    crmReadSync(site: string, op: CrmOp): unknown {
+      if (!op.fn.startsWith("get")) throw new TypeError("pagec store: crmReadSync only reads");
+      try {
+        return runCrm(site, op);
+      } catch (error) {
+        if (error instanceof TypeError || error instanceof StorageUnavailableError) throw error;
+        throw new StorageUnavailableError(error);
+      }
     },
     loadSession(site: string, id: string, now: number = Date.now()): Promise<LoadedSession | null> {
       return attempt(() => {

@@ -75,6 +75,11 @@ export type CommitResult =
 export interface Store {
   /** Runs one CRM operation scoped to `site`. Resolves to the function's result (SPEC §4.5.2). */
   crm(site: string, op: CrmOp): Promise<unknown>;
+  /**
+   * Synchronous CRM reads for template functions (GetCrm*), which run inside the synchronous host render.
+   * Optional: a network store leaves it out and template CRM reads then fail (logged, rendering as empty).
+   */
+  crmReadSync?(site: string, op: CrmOp): unknown;
   /** The live record, or null when it is unknown, belongs to another site, or has expired. */
   loadSession(site: string, id: string, now?: number): Promise<LoadedSession | null>;
   /**
