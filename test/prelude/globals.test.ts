@@ -2,7 +2,7 @@
 // no host Reference reachable, and the entry function refusing a second init or script phase.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ivm from "isolated-vm";
-import { Sandbox, buildPrelude, out } from "./harness.js";
+import { Sandbox, WALK, buildPrelude, out } from "./harness.js";
 
 const sb = new Sandbox();
 beforeAll(() => sb.load());
@@ -11,39 +11,6 @@ afterAll(() => sb.dispose());
 const GOLDEN = ["AggregateError", "Array", "ArrayBuffer", "BigInt", "BigInt64Array", "BigUint64Array", "Boolean", "DataView", "Date", "Error", "EvalError", "FinalizationRegistry", "Float32Array", "Float64Array", "Function", "Infinity", "Int16Array", "Int32Array", "Int8Array", "Intl", "JSON", "Map", "Math", "NaN", "Number", "Object", "Promise", "Proxy", "RangeError", "ReferenceError", "Reflect", "RegExp", "Schema", "Set", "String", "Symbol", "SyntaxError", "TypeError", "URIError", "Uint16Array", "Uint32Array", "Uint8Array", "Uint8ClampedArray", "WeakMap", "WeakRef", "WeakSet", "__pagec_define", "__pagec_prelude", "addCrmFieldValue", "clearCrmEntries", "clearSessionItem", "console", "cookie", "customer", "decodeURI", "decodeURIComponent", "encodeURI", "encodeURIComponent", "escape", "eval", "getCrmEntries", "getCrmField", "getCrmFieldValues", "getCrmFields", "getCustomer", "getSessionItem", "getVariable", "globalThis", "isFinite", "isNaN", "is_customer", "parseFloat", "parseInt", "redirect", "request", "response", "session", "setCrmField", "setCrmFields", "setHeader", "setSessionItem", "setVariable", "undefined", "unescape"];
 const PAGEC = ["request", "response", "redirect", "setHeader", "cookie", "session", "getSessionItem", "setSessionItem", "clearSessionItem", "is_customer", "customer", "getCustomer", "setVariable", "getVariable", "console", "getCrmEntries", "getCrmField", "getCrmFields", "getCrmFieldValues", "setCrmField", "setCrmFields", "addCrmFieldValue", "clearCrmEntries", "Schema"];
 
-// Walks everything reachable from globalThis (own properties, accessors, prototypes; the pagec live getters are
-// read) and lists paths to objects that look like isolated-vm objects.
-const WALK = `
-  const IVM = ["Reference", "ExternalCopy", "Callback", "NativeModule", "Isolate", "Context", "Script", "Module"];
-  const seen = new Set(); const found = []; const queue = [[globalThis, "globalThis"]];
-  const looksIvm = (o) => {
-    for (let p = o; p !== null; p = Object.getPrototypeOf(p)) {
-      const d = Object.getOwnPropertyDescriptor(p, "constructor");
-      if (d && typeof d.value === "function" && IVM.includes(d.value.name) && d.value !== Function && d.value !== Object) return true;
-      if (Object.getOwnPropertyDescriptor(p, "applySync") || Object.getOwnPropertyDescriptor(p, "applySyncPromise") || Object.getOwnPropertyDescriptor(p, "copyInto")) return true;
-    }
-    return false;
-  };
-  while (queue.length) {
-    const [o, path] = queue.shift();
-    if (o === null || (typeof o !== "object" && typeof o !== "function") || seen.has(o)) continue;
-    seen.add(o);
-    try {
-    if (looksIvm(o)) found.push(path);
-    queue.push([Object.getPrototypeOf(o), path + ".__proto__"]);
-    for (const k of Reflect.ownKeys(o)) {
-      const d = Object.getOwnPropertyDescriptor(o, k);
-      const name = path + "." + String(k);
-      if ("value" in d) queue.push([d.value, name]);
-      else {
-        queue.push([d.get, name + "#get"]); queue.push([d.set, name + "#set"]);
-        if (o === globalThis) { try { queue.push([d.get.call(o), name]); } catch {} }
-      }
-    }
-    } catch (e) { found.push(path + " (inspection threw: " + e.message + ")"); }
-  }
-  return { found, count: seen.size };
-`;
 
 describe("global object", () => {
   it("has exactly the golden list of own property names", async () => {

@@ -114,3 +114,37 @@ export class Sandbox {
 export function out(expr: string): string {
   return `setVariable("out", ${expr});`;
 }
+
+// Walks everything reachable from globalThis (own properties, accessors, prototypes; the pagec live getters are
+// read) and lists paths to objects that look like isolated-vm objects.
+export const WALK = `
+  const IVM = ["Reference", "ExternalCopy", "Callback", "NativeModule", "Isolate", "Context", "Script", "Module"];
+  const seen = new Set(); const found = []; const queue = [[globalThis, "globalThis"]];
+  const looksIvm = (o) => {
+    for (let p = o; p !== null; p = Object.getPrototypeOf(p)) {
+      const d = Object.getOwnPropertyDescriptor(p, "constructor");
+      if (d && typeof d.value === "function" && IVM.includes(d.value.name) && d.value !== Function && d.value !== Object) return true;
+      if (Object.getOwnPropertyDescriptor(p, "applySync") || Object.getOwnPropertyDescriptor(p, "applySyncPromise") || Object.getOwnPropertyDescriptor(p, "copyInto")) return true;
+    }
+    return false;
+  };
+  while (queue.length) {
+    const [o, path] = queue.shift();
+    if (o === null || (typeof o !== "object" && typeof o !== "function") || seen.has(o)) continue;
+    seen.add(o);
+    try {
+    if (looksIvm(o)) found.push(path);
+    queue.push([Object.getPrototypeOf(o), path + ".__proto__"]);
+    for (const k of Reflect.ownKeys(o)) {
+      const d = Object.getOwnPropertyDescriptor(o, k);
+      const name = path + "." + String(k);
+      if ("value" in d) queue.push([d.value, name]);
+      else {
+        queue.push([d.get, name + "#get"]); queue.push([d.set, name + "#set"]);
+        if (o === globalThis) { try { queue.push([d.get.call(o), name]); } catch {} }
+      }
+    }
+    } catch (e) { found.push(path + " (inspection threw: " + e.message + ")"); }
+  }
+  return { found, count: seen.size };
+`;

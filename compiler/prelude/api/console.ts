@@ -1,6 +1,6 @@
 // The `console` global (SPEC §4.4.7): log/info/warn/error formatted like the platform, one entry per call,
 // with the entry-length and entry-count caps applied by writeLog.
-import { freeze, isArray, jsonStringify, reflectApply, toStr } from "./intrinsics.js";
+import { append, freeze, isArray, jsonStringify, reflectApply, toStr } from "./intrinsics.js";
 import { enter, writeLog, type State } from "./state.js";
 
 const arrayIndexOf = Array.prototype.indexOf;
@@ -14,7 +14,7 @@ function safeJson(v: unknown): string | undefined {
     if (value === null || typeof value !== "object") return value;
     while (ancestors.length > 0 && ancestors[ancestors.length - 1] !== this) ancestors.length--;
     if (reflectApply(arrayIndexOf, ancestors, [value]) >= 0) return "[Circular]";
-    ancestors[ancestors.length] = value;
+    append(ancestors, value);
     return value;
   }) as string | undefined;
 }

@@ -1,6 +1,6 @@
 // Normalisation of CRM options (SPEC §4.5.1): aliases, defaults, TypeErrors for malformed calls, and the
 // "invalid" verdict (empty result + warn) for well-formed values that break a pattern or a size rule.
-import { hasOwn, isArray, isFinite, jsonParse, jsonStringify, mathTrunc, test, toStr, utf8Length } from "./intrinsics.js";
+import { append, hasOwn, isArray, isFinite, jsonParse, jsonStringify, mathTrunc, test, toStr, utf8Length } from "./intrinsics.js";
 import type { State } from "./state.js";
 
 export const FIELD_KEY = /^[a-zA-Z0-9_.-]+$/;
@@ -44,7 +44,7 @@ export function readReference(s: State, fn: string, o: Opts, bad: Problems): { r
   let referenceType = "customer";
   if (type !== undefined) {
     if (typeof type !== "string") throw new TypeError(`${fn}: "referenceType" must be a string`);
-    if (!test(REFERENCE_TYPE, type)) bad[bad.length] = `invalid referenceType "${type}"`;
+    if (!test(REFERENCE_TYPE, type)) append(bad, `invalid referenceType "${type}"`);
     referenceType = type;
   }
   const id = pick(o, ["referenceId", "reference_id"]);
@@ -61,7 +61,7 @@ export function readReference(s: State, fn: string, o: Opts, bad: Problems): { r
   } else {
     throw new TypeError(`${fn}: "referenceId" must be a string or a number`);
   }
-  if (referenceId.length === 0 || referenceId.length > 512 || test(BAD_REFERENCE_ID, referenceId)) bad[bad.length] = "invalid referenceId";
+  if (referenceId.length === 0 || referenceId.length > 512 || test(BAD_REFERENCE_ID, referenceId)) append(bad, "invalid referenceId");
   return { referenceType, referenceId };
 }
 
@@ -70,18 +70,18 @@ export function readFieldKey(fn: string, o: Opts, bad: Problems): string {
   const key = pick(o, ["fieldKey", "field_key"]);
   if (key === undefined) throw new TypeError(`${fn}: "fieldKey" is required`);
   if (typeof key !== "string") throw new TypeError(`${fn}: "fieldKey" must be a string`);
-  if (!test(FIELD_KEY, key)) bad[bad.length] = `invalid fieldKey "${key}"`;
+  if (!test(FIELD_KEY, key)) append(bad, `invalid fieldKey "${key}"`);
   return key;
 }
 
 /** A CRM value (already known to be present): its JSON copy, or a problem for a disallowed type or size. */
 export function checkValue(value: unknown, bad: Problems): unknown {
   if (typeof value === "string") {
-    if (value.length > 10000) bad[bad.length] = "value exceeds 10000 characters";
+    if (value.length > 10000) append(bad, "value exceeds 10000 characters");
     return value;
   }
   if (typeof value === "number") {
-    if (!isFinite(value)) bad[bad.length] = "value must be a finite number";
+    if (!isFinite(value)) append(bad, "value must be a finite number");
     return value;
   }
   if (typeof value === "boolean") return value;
@@ -92,12 +92,12 @@ export function checkValue(value: unknown, bad: Problems): unknown {
     } catch {
       text = undefined;
     }
-    if (text === undefined) bad[bad.length] = "value cannot be serialised";
-    else if (utf8Length(text) > 10240) bad[bad.length] = "value exceeds 10240 bytes of JSON";
+    if (text === undefined) append(bad, "value cannot be serialised");
+    else if (utf8Length(text) > 10240) append(bad, "value exceeds 10240 bytes of JSON");
     else return jsonParse(text);
     return null;
   }
-  bad[bad.length] = `value of type ${value === null ? "null" : typeof value} is not allowed`;
+  append(bad, `value of type ${value === null ? "null" : typeof value} is not allowed`);
   return null;
 }
 

@@ -1,6 +1,6 @@
 // The eight CRM functions (SPEC §4.5): each normalises its options into the `crm` host-op arguments of §8.5,
 // throws TypeError for malformed calls, and returns its empty result (with a warning) for invalid values.
-import { isArray, test, toStr } from "./intrinsics.js";
+import { append, isArray, test, toStr } from "./intrinsics.js";
 import { checkValue, FIELD_KEY, optionsOf, pick, readFieldKey, readFlag, readLimit, readReference, readRequiredValue, readSlug, type Opts, type Problems } from "./crm-args.js";
 import { enter, writeLog, type State } from "./state.js";
 
@@ -58,8 +58,8 @@ export function createCrm(s: State): CrmApi {
       const dropped: string[] = [];
       for (let i = 0; i < keys.length; i++) {
         const k = keys[i];
-        if (typeof k === "string" && test(FIELD_KEY, k)) { if (fieldKeys.indexOf(k) < 0) fieldKeys[fieldKeys.length] = k; }
-        else dropped[dropped.length] = toStr(k);
+        if (typeof k === "string" && test(FIELD_KEY, k)) { if (fieldKeys.indexOf(k) < 0) append(fieldKeys, k); }
+        else append(dropped, toStr(k));
       }
       if (dropped.length > 0 && bad.length === 0) writeLog(s, "warn", `getCrmFields: invalid field keys left out: ${dropped.join(", ")}`);
       if (fieldKeys.length === 0 && bad.length === 0) return {};
@@ -94,12 +94,12 @@ export function createCrm(s: State): CrmApi {
       const fields: Array<{ fieldKey: string; value: unknown }> = [];
       for (let i = 0; i < list.length; i++) {
         const el = list[i] as Opts;
-        if (el === null || typeof el !== "object" || isArray(el)) { bad[bad.length] = `fields[${i}] is not an object`; continue; }
+        if (el === null || typeof el !== "object" || isArray(el)) { append(bad, `fields[${i}] is not an object`); continue; }
         const key = pick(el, ["fieldKey", "field_key"]);
         const raw = el.value;
-        if (typeof key !== "string" || !test(FIELD_KEY, key)) { bad[bad.length] = `fields[${i}] has an invalid fieldKey`; continue; }
-        if (raw === undefined) { bad[bad.length] = `fields[${i}] has no value`; continue; }
-        fields[fields.length] = { fieldKey: key, value: checkValue(raw, bad) };
+        if (typeof key !== "string" || !test(FIELD_KEY, key)) { append(bad, `fields[${i}] has an invalid fieldKey`); continue; }
+        if (raw === undefined) { append(bad, `fields[${i}] has no value`); continue; }
+        append(fields, { fieldKey: key, value: checkValue(raw, bad) });
       }
       return write("setCrmFields", bad, ref, entity, { fields, force }, isAsync);
     },

@@ -1,6 +1,6 @@
 // The session identity as scripts see it (SPEC §4.4.5, §6.7): the frozen customer view behind `customer`,
 // `getCustomer()` and `is_customer`, refreshed on every identity change, and the identity effect record.
-import { freeze, hasOwn, isFinite, nullObj, toStr } from "./intrinsics.js";
+import { freeze, hasOwn, isFinite, nullObj, put, toStr } from "./intrinsics.js";
 import type { State } from "./state.js";
 
 const VIEW_KEYS = ["email", "name", "first_name", "last_name", "id"];
@@ -15,9 +15,9 @@ export function refreshCustomerView(s: State): void {
   const view: Record<string, unknown> = {};
   for (const k of VIEW_KEYS) {
     const v = hasOwn(c, k) ? c[k] : undefined;
-    if (k === "id" ? typeof v === "string" || (typeof v === "number" && isFinite(v)) : typeof v === "string") view[k] = v;
+    if (k === "id" ? typeof v === "string" || (typeof v === "number" && isFinite(v)) : typeof v === "string") put(view, k, v);
   }
-  if (typeof view.email !== "string") view.email = s.session.email ?? "";
+  if (!hasOwn(view, "email")) put(view, "email", s.session.email ?? "");
   s.customerView = freeze(view);
 }
 

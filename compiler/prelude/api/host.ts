@@ -1,6 +1,7 @@
 // The only holder of the isolated-vm References (SPEC §8.5). They live in this closure; what leaves it are three
 // plain functions that take and give strings, so no Reference is ever reachable from user code.
-import { jsonParse, jsonStringify, reflectApply, nullObj, toStr } from "./intrinsics.js";
+import { jsonParse, reflectApply, nullObj, toStr } from "./intrinsics.js";
+import { encodeJson } from "./json.js";
 
 export interface Host {
   /** Reports one effect record (`{ t, … }`) the moment it happens. */
@@ -23,11 +24,11 @@ export function createHost(raw: unknown): Host {
   return nullObj({
     effect(record: object): void {
       if (!applySync) return;
-      reflectApply(applySync, effectRef, [undefined, [jsonStringify(record)]]);
+      reflectApply(applySync, effectRef, [undefined, [encodeJson(record)]]);
     },
     call(op: string, args: object): unknown {
       if (!applySyncPromise) throw new Error("pagec: storage unavailable");
-      const answer = reflectApply(applySyncPromise, callRef, [undefined, [op, jsonStringify(args)]]);
+      const answer = reflectApply(applySyncPromise, callRef, [undefined, [op, encodeJson(args)]]);
       let parsed: { ok?: unknown; result?: unknown; error?: unknown } | null;
       try {
         parsed = jsonParse(toStr(answer));
@@ -40,7 +41,7 @@ export function createHost(raw: unknown): Host {
     },
     log(level: string, text: string): void {
       if (!applyIgnored) return;
-      reflectApply(applyIgnored, logRef, [undefined, [jsonStringify({ level, text })]]);
+      reflectApply(applyIgnored, logRef, [undefined, [encodeJson({ level, text })]]);
     },
   });
 }

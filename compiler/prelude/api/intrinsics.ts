@@ -15,6 +15,17 @@ export const isInteger = Number.isInteger;
 export const isFinite = Number.isFinite;
 export const mathFloor = Math.floor;
 export const mathTrunc = Math.trunc;
+export const PromiseCtor = Promise;
+const promiseResolveFn = Promise.resolve;
+const promiseThen = Promise.prototype.then;
+/** promise.then(a, b) through the captured method (a script may patch Promise.prototype.then). */
+export function thenOf<T>(p: Promise<T>, onOk: (v: T) => void, onErr: (e: unknown) => void): void {
+  reflectApply(promiseThen, p, [onOk, onErr]);
+}
+/** Promise.resolve through the captured constructor (a script may replace the Promise global). */
+export function resolved<T>(v: T): Promise<T> {
+  return reflectApply(promiseResolveFn, PromiseCtor, [v]) as Promise<T>;
+}
 const hasOwnProperty = Object.prototype.hasOwnProperty;
 const regexpTest = RegExp.prototype.test;
 const encodeURIComp = encodeURIComponent;
@@ -37,6 +48,19 @@ export function nullObj<T extends object>(literal: T): T {
 /** An empty null-prototype map for untrusted keys (SPEC §8.5). */
 export function nullMap<V>(): Record<string, V> {
   return setPrototypeOf({}, null) as Record<string, V>;
+}
+
+/**
+ * Defines an own data property without [[Set]]: a setter a script put on Object.prototype or Array.prototype
+ * (say for "0" or "email") never sees the prelude's objects. The descriptor itself has no prototype.
+ */
+export function put(obj: object, key: PropertyKey, value: unknown): void {
+  defineProperty(obj, key, setPrototypeOf({ value, writable: true, enumerable: true, configurable: true }, null) as PropertyDescriptor);
+}
+
+/** Appends to an array with `put` (Array.prototype.push would go through [[Set]]). */
+export function append<T>(arr: T[], value: T): void {
+  put(arr, arr.length, value);
 }
 
 /** UTF-8 byte length of a string (lone surrogates count as the 3 bytes of U+FFFD). */

@@ -1,6 +1,6 @@
 // JSON copies of user values (SPEC §0 "JSON copy"), null-prototype parsing of host data, and deep freezing.
 // Serialisation runs user getters and toJSON inside the isolate; only the resulting text is trusted.
-import { freeze, getOwnPropertyNames, isArray, jsonParse, jsonStringify, setPrototypeOf, isFrozen } from "./intrinsics.js";
+import { freeze, getOwnPropertyNames, isArray, isFrozen, jsonParse, jsonStringify, objectKeys, setPrototypeOf } from "./intrinsics.js";
 
 /**
  * The JSON text of a value: a top-level `undefined` (or function/symbol) becomes "null"; a cycle or a BigInt
@@ -42,4 +42,36 @@ export function deepFreeze<T>(value: T): T {
   const keys = getOwnPropertyNames(obj);
   for (let i = 0; i < keys.length; i++) deepFreeze(obj[keys[i]]);
   return freeze(obj) as T;
+}
+
+/**
+ * JSON text of the prelude's own records (effects, host-op arguments, log entries). Unlike JSON.stringify it
+ * never looks up `toJSON`, so a script that defines Object.prototype.toJSON cannot rewrite what is reported.
+ * The records hold only JSON copies, so there are no cycles, getters or special objects to handle.
+ */
+export function encodeJson(v: unknown): string {
+  if (v === null || v === undefined) return "null";
+  switch (typeof v) {
+    case "string": return jsonStringify(v) as string;
+    case "number": return v === v && v !== Infinity && v !== -Infinity ? "" + v : "null";
+    case "boolean": return v ? "true" : "false";
+    case "object": break;
+    default: return "null";
+  }
+  if (isArray(v)) {
+    let text = "[";
+    for (let i = 0; i < v.length; i++) text += (i > 0 ? "," : "") + encodeJson(v[i]);
+    return text + "]";
+  }
+  const obj = v as Record<string, unknown>;
+  const keys = objectKeys(obj);
+  let text = "{";
+  let first = true;
+  for (let i = 0; i < keys.length; i++) {
+    const val = obj[keys[i]];
+    if (val === undefined || typeof val === "function" || typeof val === "symbol") continue;
+    text += (first ? "" : ",") + jsonStringify(keys[i]) + ":" + encodeJson(val);
+    first = false;
+  }
+  return text + "}";
 }

@@ -1,6 +1,6 @@
 // The script phase (SPEC §4.1, §8.5): runs the page's units in order and settles as soon as a terminal call
 // happens or the last unit settles; an uncaught error or rejection becomes one `error` effect.
-import { freeze, isArray, reflectApply, toStr } from "./intrinsics.js";
+import { freeze, isArray, PromiseCtor, reflectApply, thenOf, toStr } from "./intrinsics.js";
 import { buildRequest } from "./request.js";
 import { refreshCustomerView } from "./customer.js";
 import { emptySession, type State } from "./state.js";
@@ -48,7 +48,7 @@ function loadInput(s: State, input: Record<string, unknown>): void {
 
 /** Runs the script phase of `input.page`. Never rejects. */
 export function runScript(s: State, input: Record<string, unknown>, pc: object): Promise<void> {
-  return new Promise<void>((resolve) => {
+  return new PromiseCtor<void>((resolve) => {
     s.finish = () => {
       if (s.phase === "running") s.phase = "ended";
       s.finish = () => {};
@@ -75,12 +75,13 @@ export function runScript(s: State, input: Record<string, unknown>, pc: object):
       return;
     }
     const list = units as unknown[];
-    (async () => {
+    const done = (async () => {
       for (let i = 0; i < list.length; i++) {
         if (s.phase !== "running") return;
         await reflectApply(list[i] as Function, undefined, []);
       }
-    })().then(end, fail);
+    })();
+    thenOf(done, end, fail);
   });
 }
 

@@ -1,7 +1,7 @@
 // The `session` global (SPEC §4.4.4): keyed data with reserved keys and size caps, setCustomer/clearCustomer
 // with live identity, and the hand-off token promises backed by the `token.mint` / `token.open` host ops.
-import { freeze, hasOwn, isFinite, jsonParse, jsonStringify, nullObj, utf8Length } from "./intrinsics.js";
-import { jsonText } from "./json.js";
+import { freeze, hasOwn, isFinite, jsonParse, nullObj, resolved, utf8Length } from "./intrinsics.js";
+import { encodeJson, jsonText } from "./json.js";
 import { currentIdentity, readIdentity, setIdentity } from "./customer.js";
 import { enter, refuse, type State } from "./state.js";
 
@@ -16,7 +16,7 @@ export function isReservedSessionKey(key: string): boolean {
 /** Size of the serialised session record (SPEC §6.8 `data` column), for the maxSessionBytes rule. */
 export function sessionBytes(s: State): number {
   const x = s.session;
-  return utf8Length(jsonStringify({ data: x.data, items: x.items, customer: x.customer, customer_id: x.customer_id, email: x.email }));
+  return utf8Length(encodeJson(nullObj({ data: x.data, items: x.items, customer: x.customer, customer_id: x.customer_id, email: x.email })));
 }
 
 function checkKey(fn: string, key: unknown): string {
@@ -39,7 +39,7 @@ export function createSession(s: State): SessionApi {
       enter(s);
       const k = checkKey("session.get", key);
       if (isReservedSessionKey(k) || !hasOwn(s.session.data, k)) return null;
-      return jsonParse(jsonStringify(s.session.data[k]));
+      return jsonParse(encodeJson(s.session.data[k]));
     },
     set(key: unknown, value: unknown): boolean {
       enter(s);
@@ -99,27 +99,27 @@ export function createSession(s: State): SessionApi {
       enter(s);
       let ttl = typeof ttlSeconds === "number" && isFinite(ttlSeconds) && ttlSeconds > 0 ? ttlSeconds : 60;
       if (ttl > 600) ttl = 600;
-      if (s.session.customer === null) return Promise.resolve(null);
+      if (s.session.customer === null) return resolved(null);
       let token: unknown = null;
       try {
         token = s.host.call("token.mint", { ttl, identity: currentIdentity(s) });
       } catch {
         token = null;
       }
-      return Promise.resolve(typeof token === "string" ? token : null);
+      return resolved(typeof token === "string" ? token : null);
     },
     setFromToken(token: unknown): Promise<boolean> {
       enter(s);
-      if (typeof token !== "string" || token.length === 0) return Promise.resolve(false);
+      if (typeof token !== "string" || token.length === 0) return resolved(false);
       let identity;
       try {
         identity = readIdentity(s.host.call("token.open", { token }));
       } catch {
         identity = null;
       }
-      if (identity === null || s.phase !== "running") return Promise.resolve(false);
+      if (identity === null || s.phase !== "running") return resolved(false);
       setIdentity(s, "replace", identity.customer, identity.customer_id, identity.email);
-      return Promise.resolve(true);
+      return resolved(true);
     },
   });
 }

@@ -1,7 +1,7 @@
 // `setVariable` / `getVariable` (SPEC §4.4.6): JSON copies taken at call time, the 1 MiB cap (TypeError), and
 // lookup in this request's variables first, then the brand variables.
 import { hasOwn, jsonParse, utf8Length } from "./intrinsics.js";
-import { jsonText } from "./json.js";
+import { encodeJson, jsonText } from "./json.js";
 import { enter, type State } from "./state.js";
 
 const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
@@ -26,7 +26,7 @@ export function createVariables(s: State): VariableApi {
       enter(s);
       if (typeof key !== "string") throw new TypeError("getVariable: key must be a string");
       if (hasOwn(s.vars, key)) return jsonParse(s.vars[key]);
-      if (hasOwn(s.brandVars, key)) return jsonParse(jsonText(s.brandVars[key]));
+      if (hasOwn(s.brandVars, key)) return jsonParse(encodeJson(s.brandVars[key]));
       return null;
     },
   };
