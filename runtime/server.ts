@@ -32,7 +32,7 @@ export async function startServer(loaded: LoadedSite, options: ServerOptions, re
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: limits.maxRequestBytes ?? 1048576,
-    maxParamLength: 4096,
+    routerOptions: { maxParamLength: 4096 },
     genReqId: () => newRequestId(),
     // We write our own "request completed" line (SPEC §6.11) with the page and the script's log.
     logController: new LogController({ disableRequestLogging: true }),
