@@ -25,7 +25,7 @@ export function reportConflictMarkers(text: string, starts: readonly number[], r
   }
 }
 
-const BRACKET_RE = /\[(?:BUY|UPSELL|DOWNSELL)=[^\]\r\n]*\]/y;
+const BRACKET_RE = /\[(?:BUY|UPSELL|DOWNSELL)=[^\]\r\n]{0,200}\]/y;
 const PERCENT_RE = /%[A-Z][A-Z0-9_]{2,}%/y;
 const BRACE_RE = /\{[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+\}/y;
 

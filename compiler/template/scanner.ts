@@ -6,7 +6,7 @@ import type { Token } from "./tokens.js";
 import { Finder, isLineStart, scanDelimited, terminatorLength } from "./text-utils.js";
 import { HtmlTracker, type TagEvent } from "./html-tracker.js";
 import { recognizeDirective } from "./directive-recognize.js";
-import { backendEndTag, backendStartTagEnd } from "./backend-script.js";
+import { backendEndTag, backendStartTagEnd, scriptStartTag } from "./backend-script.js";
 import { checkTextMarker, conflictMarkerAt } from "./markers.js";
 
 export interface ScanResult { tokens: Token[]; events: TagEvent[] }
@@ -23,6 +23,8 @@ class Scanner {
   private pos = 0;
   /** The open `@verbatim` directive, if any. */
   private verbatim: { start: number; end: number } | null = null;
+  /** End of the last `<script …>` start tag found not to be a backend script. */
+  private frontendTagEnd = 0;
 
   constructor(private readonly text: string, private readonly kind: "page" | "component", private readonly rep: FileReporter) {
     this.finder = new Finder(text);
@@ -188,8 +190,13 @@ class Scanner {
 
   private backendScript(): boolean {
     const t = this.text, p = this.pos;
-    const tagEnd = backendStartTagEnd(t, p, this.finder);
-    if (tagEnd < 0) return false;
+    // A `<script` inside the attributes of a `<script` start tag already read as frontend is not a tag; skipping
+    // it keeps pathological runs of `<script ` linear.
+    if (p < this.frontendTagEnd || (t.charCodeAt(p + 1) !== 115 && t.charCodeAt(p + 1) !== 83)) return false;
+    const tag = scriptStartTag(t, p, this.finder);
+    if (!tag) return false;
+    if (!tag.backend) { this.frontendTagEnd = tag.end; return false; }
+    const tagEnd = tag.end;
     if (this.kind === "component") this.rep.report({ code: "PC5010", message: "components cannot contain backend scripts", start: p, end: tagEnd });
     const close = backendEndTag(t, tagEnd, this.finder);
     if (!close) {

@@ -6,7 +6,15 @@ import type { Token } from "./tokens.js";
 import { componentArgs, expressionArg, foreachArgs, nameArg, sessionArgs, setArgs, slugArg, type ArgResult } from "./directive-args.js";
 
 type DirToken = Extract<Token, { t: "dir" }>;
-interface Frame { kind: "if" | "foreach" | "block"; node: IfNode | ForeachNode | BlockNode; tok: DirToken; list: Node[]; sawElse: boolean }
+interface Frame {
+  kind: "if" | "foreach" | "block";
+  node: IfNode | ForeachNode | BlockNode;
+  tok: DirToken;
+  list: Node[];
+  sawElse: boolean;
+  /** The innermost @if/@foreach frame at or below this one (blocks do not count for PC1053). */
+  cond: Frame | null;
+}
 
 export interface Structure {
   nodes: Node[];
@@ -23,7 +31,7 @@ export interface Structure {
 
 const CLOSERS: Record<string, Frame["kind"]> = { endif: "if", endforeach: "foreach", endblock: "block" };
 
-export function buildStructure(text: string, tokens: Token[], rep: FileReporter): Structure {
+export function buildStructure(text: string, tokens: Token[], rep: FileReporter, kind: "page" | "component" = "page"): Structure {
   const segOf = new Map<Node[], number>();
   const ownerOfList = new Map<Node[], object | null>();
   const ownerOfScript = new Map<ScriptBlock, object | null>();
@@ -56,7 +64,10 @@ export function buildStructure(text: string, tokens: Token[], rep: FileReporter)
   };
   const open = (kind: Frame["kind"], node: IfNode | ForeachNode | BlockNode, tok: DirToken, list: Node[]) => {
     cur.push(node);
-    stack.push({ kind, node, tok, list, sawElse: false });
+    const below = stack.length ? stack[stack.length - 1].cond : null;
+    const frame: Frame = { kind, node, tok, list, sawElse: false, cond: null };
+    frame.cond = kind === "block" ? below : frame;
+    stack.push(frame);
     cur = list;
   };
 
@@ -74,7 +85,7 @@ export function buildStructure(text: string, tokens: Token[], rep: FileReporter)
     }
     if (tok.t === "script") {
       scripts.push(tok.block);
-      const f = [...stack].reverse().find((s) => s.kind !== "block");
+      const f = stack.length ? stack[stack.length - 1].cond : null;
       tok.block.insideConditional = f ? `@${f.kind}` : null;
       ownerOfScript.set(tok.block, f ? f.node : null);
       continue;
@@ -86,6 +97,7 @@ export function buildStructure(text: string, tokens: Token[], rep: FileReporter)
     if (name === "extends") {
       const v = arg(tok, slugArg(tok.args!));
       extendsCount++;
+      if (kind === "component") rep.report({ code: "PC5015", message: "`@extends` cannot be used in a component", start: tok.start, end: tok.end });
       if (sawContent || extendsCount > 1) rep.report({ code: "PC1040", message: "`@extends` must come before any other content and may appear only once", start: tok.start, end: tok.end });
       if (v && !extendsDir) extendsDir = { span, slug: v.slug, slugSpan: v.slugSpan };
       continue;

@@ -50,8 +50,16 @@ export function applyVIf(text: string, st: Structure, tokens: Token[], allEvents
     const i = lowerBound(p);
     const ev = candidates[i];
     if (!ev || ev.type !== "start" || ev.seg !== seg) return null;
-    const between = text.slice(p, ev.start).replace(/\{\{--[\s\S]*?--\}\}/g, "");
-    return between.trim() === "" ? ev : null;
+    // Only whitespace and template comments may separate chain members; stop at the first other character.
+    for (let j = p; j < ev.start;) {
+      const c = text.charCodeAt(j);
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) { j++; continue; }
+      if (!text.startsWith("{{--", j)) return null;
+      const close = text.indexOf("--}}", j + 4);
+      if (close < 0) return null;
+      j = close + 4;
+    }
+    return ev;
   };
 
   // Lists are processed from an explicit work stack (not recursion), so deeply nested pages cannot overflow.
@@ -158,8 +166,10 @@ function assignSegments(events: TagEvent[], tokens: Token[]): void {
 
 /** Backend scripts inside a v-if element whose innermost construct was the element's own body now report "v-if". */
 function markScripts(scripts: ScriptBlock[], ownerOf: Map<ScriptBlock, object | null>, xs: number, xe: number, owner: object | null, branch: object): void {
-  for (const s of scripts) {
-    if (s.span.start < xs || s.span.start >= xe) continue;
+  let lo = 0, hi = scripts.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (scripts[mid].span.start < xs) lo = mid + 1; else hi = mid; }
+  for (let i = lo; i < scripts.length && scripts[i].span.start < xe; i++) {
+    const s = scripts[i];
     if ((ownerOf.get(s) ?? null) !== owner) continue;
     s.insideConditional = "v-if";
     ownerOf.set(s, branch);

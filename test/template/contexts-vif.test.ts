@@ -159,6 +159,10 @@ describe("layout structure (§3.9.2)", () => {
     expect(diags(src)).toEqual(expected);
   });
 
+  it("@extends in a component is PC5015", () => {
+    expect(diags("@extends(\"a\")", "component")).toEqual(["PC5015 1:1"]);
+  });
+
   it("sets ast.extends with the slug (a .ef suffix is dropped)", () => {
     expect(parse("@extends(\"members-layout.ef\")").ast.extends).toEqual({ span: { start: 0, end: 29 }, slug: "members-layout", slugSpan: { start: 9, end: 28 } });
   });

@@ -50,8 +50,14 @@ describe("robustness", () => {
     ["v-if without end tags", "<p v-if=\"a\">"],
     ["nested divs", "<div v-if=\"a\">"],
     ["email-like", "a@b.c "],
+    ["frontend script tags without >", "<script a "],
+    ["frontend script tags", "<script a=1>x</script>"],
+    ["platform brackets", "[BUY=x "],
+    ["chains with scripts", "<p v-if=\"a\"><script scope=backend>x</script></p><p v-else>b</p>\n"],
+    ["separate v-if elements", "<p v-if=\"a\">x</p>\n\n"],
   ])("1 MiB of %s stays fast", (_, unit) => {
-    expect(timed(unit.repeat(Math.ceil(MiB / unit.length)))).toBeLessThan(5000);
+    // Generous: some of these produce ~200,000 diagnostics, and other test files may run in parallel.
+    expect(timed(unit.repeat(Math.ceil(MiB / unit.length)))).toBeLessThan(15000);
   });
 
   it("random garbage never throws", () => {
