@@ -5,9 +5,7 @@ import type * as acorn from "acorn";
 import type { ParsedUnit } from "../../bundle/index.js";
 import type { DiagnosticInit } from "../../diagnostics/diagnostic.js";
 import type { CrmEntity } from "../../site/site-config.js";
-import { isAllowedRedirectUrl } from "../../prelude/api/redirect-url.js";
-import { isBlockedHeader, TOKEN } from "../../prelude/api/headers.js";
-import { isReservedSessionKey } from "../../prelude/api/session.js";
+import { isAllowedRedirectUrl, isBlockedHeader, isReservedCookie, isReservedSessionKey, TOKEN } from "./api-rules.js";
 import { calleeName, fileRange, forEachChild, memberCall, staticNumber, staticString, type AnyNode } from "./ast-util.js";
 import { checkCrmCall, CRM_REQUIRED } from "./crm-rules.js";
 import { litValue } from "./lit-value.js";
@@ -52,7 +50,7 @@ export function checkApiCalls(u: ParsedUnit, free: Set<acorn.Identifier>, ctx: A
       const name = staticString(first);
       if (name === null) return;
       if (!TOKEN.test(name)) out.push({ code: "PC3025", message: `\`${name}\` is not a valid cookie name`, ...at(first) });
-      else if (name === ctx.sessionCookieName || ["hop", "subid", "aff"].includes(name) || name.startsWith("pagec_") || name.startsWith("__pagec")) {
+      else if (isReservedCookie(name, ctx.sessionCookieName)) {
         out.push({ code: "PC3025", message: `cookie name \`${name}\` is reserved by the runtime`, ...at(first) });
       }
     } else if (m.object.name === "session" && (m.method === "get" || m.method === "set")) {
@@ -86,8 +84,8 @@ export function checkApiCalls(u: ParsedUnit, free: Set<acorn.Identifier>, ctx: A
     const name = staticString(nameNode);
     if (name === null || !nameNode) return;
     if (!TOKEN.test(name)) { out.push({ code: "PC3023", message: `\`${name}\` is not a valid header name`, ...at(nameNode) }); return; }
+    if (!isBlockedHeader(name)) return;
     const lower = name.toLowerCase();
-    if (!isBlockedHeader(lower)) return;
     const hint = COOKIE_HEADERS.includes(lower) ? "; use cookie.set()" : lower === "location" ? "; use redirect()" : "";
     out.push({ code: "PC3022", message: `header \`${name}\` cannot be set from a backend script${hint}`, ...at(nameNode) });
   };
