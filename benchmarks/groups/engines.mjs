@@ -158,10 +158,9 @@ const handlebars = async () => {
 };
 let hbH = null; // Handlebars helpers are registered once per environment; set before any render
 
-const eta = async () => {
-  const { Eta } = await import(require.resolve("eta").replace(/index\.cjs$/, "index.mjs"));
-  const e = new Eta({ autoEscape: true, cache: true, autoTrim: false, useWith: false });
-  e.loadTemplate("@card", `<div class="<%= it.featured ? 'card card--featured' : 'card' %>">
+/** Eta sources, shared with the HTTP group (@fastify/view); `card` is how the landing page names the component. */
+export const ETA = {
+  card: `<div class="<%= it.featured ? 'card card--featured' : 'card' %>">
 <h3><%= it.h.title(it.f.title) %></h3>
 <p><%= it.h.truncate(it.f.text, 60) %></p>
 <p class="price"><%= it.h.currency(it.f.price, 'EUR') %></p>
@@ -169,10 +168,10 @@ const eta = async () => {
 
 <p class="tags"><%= it.h.join(it.f.tags, ', ') %></p>
 </div>
-`);
-  e.loadTemplate("@list", `<ul>\n<% for (const item of it.items) { %><li><%= item %></li>\n<% } %></ul>\n`);
-  e.loadTemplate("@table", `<table>\n<% for (const r of it.rows) { %><tr><td><%= r.name %></td><td><%= r.value %></td></tr>\n<% } %></table>\n`);
-  e.loadTemplate("@landing", `<!DOCTYPE html>
+`,
+  list: `<ul>\n<% for (const item of it.items) { %><li><%= item %></li>\n<% } %></ul>\n`,
+  table: `<table>\n<% for (const r of it.rows) { %><tr><td><%= r.name %></td><td><%= r.value %></td></tr>\n<% } %></table>\n`,
+  landing: (card) => `<!DOCTYPE html>
 <html><head><title><%= it.title %></title></head>
 <body>
 <nav>
@@ -180,14 +179,23 @@ const eta = async () => {
 <% } %></nav>
 <h1><%= it.headline %></h1>
 <section class="features">
-<% it.features.forEach((f, i) => { %><%~ include("@card", { f, featured: i === 0, h: it.h }) %><% }) %></section>
+<% it.features.forEach((f, i) => { %><%~ include("${card}", { f, featured: i === 0, h: it.h }) %><% }) %></section>
 <% if (it.h.length(it.testimonials)) { %><ul class="quotes">
 <% for (const t of it.testimonials) { %><li><%= t.quote %> — <%= it.h.title(t.author) %></li>
 <% } %></ul>
 <% } else { %><p>No testimonials yet.</p>
 <% } %><footer><%= it.footer %></footer>
 </body></html>
-`);
+`,
+};
+
+const eta = async () => {
+  const { Eta } = await import(require.resolve("eta").replace(/index\.cjs$/, "index.mjs"));
+  const e = new Eta({ autoEscape: true, cache: true, autoTrim: false, useWith: false });
+  e.loadTemplate("@card", ETA.card);
+  e.loadTemplate("@list", ETA.list);
+  e.loadTemplate("@table", ETA.table);
+  e.loadTemplate("@landing", ETA.landing("@card"));
   return { list: (d) => e.render("@list", d), table: (d) => e.render("@table", d), landing: (d) => e.render("@landing", d) };
 };
 
