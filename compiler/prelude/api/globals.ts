@@ -2,9 +2,8 @@
 // built-ins scripts must not have, and defines the non-enumerable `__pagec_define` registration hook.
 import { defineProperty, freeze, hasOwn, nullObj } from "./intrinsics.js";
 import { createConsole } from "./console.js";
-import { createCookie } from "./cookies.js";
+import { createCookie, createSetHeader } from "./headers-cookies.js";
 import { createCrm } from "./crm.js";
-import { createSetHeader } from "./headers.js";
 import { createRedirect, createResponse } from "./response.js";
 import { createItems } from "./session-items.js";
 import { createSession } from "./session.js";

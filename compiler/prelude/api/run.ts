@@ -1,10 +1,10 @@
-// The script phase (SPEC §4.1, §8.5): runs the page's units in order and settles as soon as a terminal call
-// happens or the last unit settles; an uncaught error or rejection becomes one `error` effect.
-import { freeze, isArray, PromiseCtor, reflectApply, thenOf, toStr } from "./intrinsics.js";
-import { buildRequest } from "./request.js";
-import { refreshCustomerView } from "./customer.js";
+// The script phase (SPEC §4.1, §8.5): loads the request (deep-frozen, §4.4.1) and session, runs the page's units
+// in order, and settles as soon as a terminal call happens or the last unit settles; an uncaught error or
+// rejection becomes one `error` effect.
+import { freeze, hasOwn, isArray, PromiseCtor, reflectApply, thenOf, toStr } from "./intrinsics.js";
+import { refreshCustomerView } from "./session.js";
 import { emptySession, type State } from "./state.js";
-import { toNullProto } from "./json.js";
+import { deepFreeze, toNullProto } from "./json.js";
 
 /** Reads one property of a thrown value without letting a hostile getter escape. */
 function prop(e: unknown, key: string): string | null {
@@ -26,6 +26,32 @@ export function reportError(s: State, e: unknown): void {
     try { message = toStr(e); } catch { message = ""; }
   }
   s.host.effect({ t: "error", name, message, stack });
+}
+
+/**
+ * The frozen request object; missing fields get neutral values so scripts never see `undefined` there. The
+ * request object itself keeps Object.prototype: its keys are fixed, not untrusted.
+ */
+export function buildRequest(input: unknown): object {
+  const src = (input !== null && typeof input === "object" && !isArray(input) ? input : {}) as Record<string, unknown>;
+  const get = (k: string): unknown => (hasOwn(src, k) ? src[k] : undefined);
+  const mapOf = (v: unknown): unknown => (v !== null && typeof v === "object" && !isArray(v) ? toNullProto(v) : toNullProto({}));
+  const req: Record<string, unknown> = {
+    method: get("method") === "POST" ? "POST" : "GET",
+    path: typeof get("path") === "string" ? get("path") : "/",
+    protocol: get("protocol") === "https" ? "https" : "http",
+    query: mapOf(get("query")),
+    headers: mapOf(get("headers")),
+    body: get("body") === undefined ? null : toNullProto(get("body")),
+    ip: typeof get("ip") === "string" ? get("ip") : "",
+    ip6: typeof get("ip6") === "string" ? get("ip6") : null,
+    cookies: mapOf(get("cookies")),
+    is_mobile: get("is_mobile") === true,
+    is_tablet: get("is_tablet") === true,
+    route_params: get("route_params") === null || get("route_params") === undefined ? null : mapOf(get("route_params")),
+    route_slug: typeof get("route_slug") === "string" ? get("route_slug") : null,
+  };
+  return deepFreeze(req);
 }
 
 /** Loads the request and session of the script input into the state. */
