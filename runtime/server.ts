@@ -12,6 +12,7 @@ import type { LoadedSite } from "./load-bundles.js";
 import { createSiteRuntime } from "./site-runtime-factory.js";
 import { QueueFullError, QueueTimeoutError } from "./sandbox/index.js";
 import { DebugRing, entryText } from "./server/debug-log.js";
+import { watchForChanges } from "./server/watch.js";
 
 export interface ServerOptions { dist?: string; site?: string; db?: string; port?: number; host?: string; debug?: boolean; watch?: boolean; isolates?: number; logger?: boolean | object }
 export interface PagecServer { fastify: FastifyInstance; listen(): Promise<string>; swap(distDir: string): Promise<void>; close(): Promise<void>; runtime(): SiteRuntime }
@@ -132,6 +133,17 @@ export async function startServer(loaded: LoadedSite, options: ServerOptions, re
       await store.close();
     },
   };
-  if (reload) (server as PagecServer & { reload(): Promise<void> }).reload = async () => { swapping = swapping.then(async () => swapTo(await reload())); return swapping; };
+  const reloadNow = async () => {
+    if (!reload) return;
+    // A failed rebuild keeps the previous build serving (SPEC §6.12); the error is logged.
+    swapping = swapping.then(async () => swapTo(await reload())).catch((e: Error) => app.log.error({ err: e }, "reload failed; still serving the previous build"));
+    return swapping;
+  };
+  (server as PagecServer & { reload(): Promise<void> }).reload = reloadNow;
+  if (options.watch && reload) {
+    const stop = watchForChanges(options.dist ?? options.site!, !!options.dist, () => void reloadNow());
+    const close = server.close;
+    server.close = async () => { stop(); await swapping; await close(); };
+  }
   return server;
 }

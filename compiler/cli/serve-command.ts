@@ -1,6 +1,5 @@
 // `pagec serve <site|dist> [--port] [--host] [--db] [--watch] [--debug] [--isolates N]` (SPEC §1.3, §6.12).
-import { resolve, join } from "node:path";
-import { watch } from "node:fs";
+import { resolve } from "node:path";
 import { parse, requireDir, UsageError } from "./main.js";
 
 export async function serveCommand(args: string[]): Promise<number> {
@@ -28,18 +27,6 @@ export async function serveCommand(args: string[]): Promise<number> {
   }
   const address = await server.listen();
   process.stderr.write(`pagec: serving ${target} at ${address}\n`);
-  if (values.watch) {
-    let timer: NodeJS.Timeout | null = null;
-    const reload = () => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        const p = dist ? server!.swap(target) : (server as unknown as { reload(): Promise<void> }).reload();
-        p.then(() => process.stderr.write("pagec: reloaded\n"), (e: Error) => process.stderr.write(`pagec: reload failed, still serving the previous build: ${e.message}\n`));
-      }, 100);
-    };
-    if (dist) watch(join(target, "manifest.json"), reload);
-    else watch(target, { recursive: true }, reload);
-  }
   return new Promise<number>((done) => {
     let stopping = false;
     const stop = () => {
