@@ -1,0 +1,67 @@
+// SPEC §10.4 Example D (demo-d): D1 through the CLI (serve exits 1 with the diagnostics on stderr), D2 and D3 in
+// dev mode (`watch: true`). D3's body is compared against what `pagec check` prints at test time, HTML-escaped.
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { startTestServer, type TestServer } from "../runtime/server-harness.js";
+
+const root = join(import.meta.dirname, "../..");
+const site = join(root, "test/fixtures/spec-sites/demo-d");
+const cli = join(root, "bin/pagec.mjs");
+const built = existsSync(join(root, "build/compiler/index.js"));
+const HTML_CT = "text/html; charset=utf-8";
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+
+function runCli(args: string[]) {
+  return spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8", timeout: 30000, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+}
+
+describe.skipIf(!built)("SPEC §10.4 Example D through the CLI (needs `node scripts/build.mjs`)", () => {
+  it("D1 — `pagec serve demo-d` exits 1, prints the diagnostics on stderr, opens no port", () => {
+    const check = runCli(["check", "test/fixtures/spec-sites/demo-d"]);
+    const serve = runCli(["serve", "test/fixtures/spec-sites/demo-d", "--port", "0"]);
+    expect(serve.status).toBe(1);
+    expect(serve.stdout).not.toMatch(/listening/i);
+    expect(serve.stderr).toContain("error[PC3003]: module `format` has no export named `cents`");
+    expect(serve.stderr).toContain(check.stdout.trimEnd());
+  });
+});
+
+describe("SPEC §10.4 Example D in dev mode", () => {
+  let t: TestServer;
+  beforeAll(async () => { t = await startTestServer(site, { watch: true }); });
+  afterAll(async () => { await t?.stop(); });
+
+  it("D2 — GET / works", async () => {
+    const r = await t.server.fastify.inject({ method: "GET", url: "/" });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers["content-type"]).toBe(HTML_CT);
+    expect(r.headers["cache-control"]).toBe("no-store");
+    expect(r.body).toBe("<p>FitTrack is up.</p>");
+  });
+
+  it("D3 — GET /broken answers 500 with the build-error page holding the broken.ef code frames", async () => {
+    const r = await t.server.fastify.inject({ method: "GET", url: "/broken" });
+    expect(r.statusCode).toBe(500);
+    expect(r.headers["content-type"]).toBe(HTML_CT);
+    expect(r.headers["cache-control"]).toBe("no-store");
+    const head = '<!DOCTYPE html><html><head><meta charset="utf-8"><title>500 Build error</title></head><body><h1>Build error</h1><pre>';
+    const tail = "</pre></body></html>";
+    expect(r.body.startsWith(head)).toBe(true);
+    expect(r.body.endsWith(tail)).toBe(true);
+    const pre = r.body.slice(head.length, r.body.length - tail.length);
+    expect(pre.startsWith("error[PC3003]: module `format` has no export named `cents`\n --&gt; pages/broken.ef:3:12\n")).toBe(true);
+    expect(pre).toContain("3 |   import { cents } from &quot;format&quot;;\n  |            ^^^^^");
+    expect(pre).toContain("13 | &lt;h1&gt;{{ greeting }}&lt;/h1&gt;");
+    expect(pre).toContain("error[PC1001]: unclosed `{{`: no matching `}}` before the end of the file\n  --&gt; pages/broken.ef:25:4");
+    expect(pre).toMatch(/\d+ errors?, \d+ warnings?\n$/);
+  });
+
+  it.skipIf(!built)("D3 — the <pre> is exactly the pretty output of `pagec check demo-d`, HTML-escaped", async () => {
+    const check = runCli(["check", "test/fixtures/spec-sites/demo-d"]);
+    expect(check.status).toBe(1);
+    const r = await t.server.fastify.inject({ method: "GET", url: "/broken" });
+    expect(r.body).toBe(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>500 Build error</title></head><body><h1>Build error</h1><pre>${escapeHtml(check.stdout)}</pre></body></html>`);
+  });
+});
