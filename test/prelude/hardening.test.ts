@@ -96,4 +96,21 @@ describe("hardening", () => {
     const r = await sb.run({ units: [`const p = new Proxy({}, { ownKeys: () => ["a"], getOwnPropertyDescriptor: () => ({ value: 1, enumerable: true, configurable: true }), get: (t, k) => k === "a" ? 7 : undefined }); setVariable("p", p);`] });
     expect(r.effects).toEqual([{ t: "var", key: "p", value: { a: 7 } }]);
   });
+
+  it("stack-trace call sites expose no prelude function or receiver (the prelude is strict code)", async () => {
+    const r = await sb.run({
+      session: { exists: true, customer: { email: "a@b.c" }, email: "a@b.c" },
+      host: () => [],
+      units: [`const seen = [];
+        Error.prepareStackTrace = (err, sites) => { for (const c of sites) seen.push([String(c.getFunctionName()), c.getFunction() === undefined, c.getThis() === undefined]); return "x"; };
+        const probe = { toJSON() { new Error().stack; return 1; } };
+        setVariable("p", probe); session.set("k", probe); console.log(probe);
+        getCrmEntries({ slug: "tracker", get limit() { new Error().stack; return 5; } });
+        Error.prepareStackTrace = undefined;
+        setVariable("out", seen.filter((s) => !["toJSON", "get limit", "<anonymous>"].includes(s[0]) && !s[0].startsWith("null")));`],
+    });
+    const frames: [string, boolean, boolean][] = r.effects.find((e) => e.key === "out").value;
+    expect(frames.length).toBeGreaterThan(3);
+    for (const [name, noFn, noThis] of frames) expect([name, noFn, noThis]).toEqual([name, true, true]);
+  });
 });

@@ -36,6 +36,10 @@ describe("session.get / set", () => {
     const r = await sb.run({ units: [out(attempt(`session.set(${key}, 1)`))] });
     expect(r.effects[0].value).toBe("TypeError: session.set: key must be a non-empty string of at most 128 characters");
   });
+  it("get needs a string key; an empty or over-long one is simply missing", async () => {
+    const r = await sb.run({ units: [out(`[${attempt("session.get(1)")}, session.get(""), session.get("x".repeat(129))]`)] });
+    expect(r.effects[0].value).toEqual(["TypeError: session.get: key must be a string", null, null]);
+  });
   it("a 128-character key is fine; a value over 65,536 bytes of JSON is refused; a cycle throws TypeError", async () => {
     const r = await sb.run({
       units: [`setVariable("k", session.set("k".repeat(128), 1)); setVariable("big", session.set("big", "a".repeat(65535)));

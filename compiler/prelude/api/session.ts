@@ -83,9 +83,9 @@ export function createSession(s: State): SessionApi {
   return freeze({
     get(key: unknown): unknown {
       enter(s);
-      const k = checkKey("session.get", key);
-      if (isReservedSessionKey(k) || !hasOwn(s.session.data, k)) return null;
-      return jsonParse(encodeJson(s.session.data[k]));
+      if (typeof key !== "string") throw new TypeError("session.get: key must be a string");
+      if (isReservedSessionKey(key) || !hasOwn(s.session.data, key)) return null;
+      return jsonParse(encodeJson(s.session.data[key]));
     },
     set(key: unknown, value: unknown): boolean {
       enter(s);
