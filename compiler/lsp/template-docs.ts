@@ -1,0 +1,37 @@
+// One-line documentation of the template directives (SPEC §3.2) and built-in template names (SPEC §3.6),
+// for hovers and completion details. Filters and template functions come from the template-lib manifest.
+export const DIRECTIVE_DOCS: Record<string, string> = {
+  if: "@if(condition) … @elseif(condition) … @else … @endif — renders the first branch whose condition is truthy",
+  elseif: "@elseif(condition) — another condition of the enclosing @if",
+  else: "@else — the branch rendered when no condition of the @if is truthy",
+  endif: "@endif — closes @if",
+  foreach: "@foreach(x in items) … @endforeach — renders the body per array element or object value; `loop` = { index, first, last, count }",
+  endforeach: "@endforeach — closes @foreach",
+  set: "@set(name = expression) — stores a value in the template's local scope",
+  component: "@component(\"code\", { args }) — renders components/<code>.ef in place",
+  extends: "@extends(\"slug\") — renders this page inside the layout page pages/<slug>.ef (must come first)",
+  block: "@block(\"name\") … @endblock — content for the layout's @yield(\"name\")",
+  endblock: "@endblock — closes @block",
+  yield: "@yield(\"name\") — where a child page's block of that name is shown",
+  setSessionItem: "@setSessionItem(key, value) — stores a session item during the render (no value deletes it)",
+  clearSessionItem: "@clearSessionItem(key) — deletes a session item",
+  verbatim: "@verbatim … @endverbatim — text sent unchanged, without template processing",
+  endverbatim: "@endverbatim — closes @verbatim",
+};
+
+export const BUILTIN_DOCS: Record<string, string> = {
+  var: "brand variables (variables.json) merged with the backend script's setVariable values",
+  request: "the read-only request object (method, path, query, headers, body, cookies, …)",
+  query: "request.query",
+  customer: "the session customer object, or null",
+  is_customer: "true when the session holds a customer",
+  is_mobile: "request.is_mobile",
+  is_tablet: "request.is_tablet",
+  route_params: "wildcard-route parameters, or null",
+  route_slug: "the wildcard route's slug, or null",
+  queryparams: "the raw query string without the leading `?`",
+  domain: "the request host name without the port",
+  brand_name: "site.json `name`, or \"\"",
+  customer_name: "customer.name when there is a customer, else \"\"",
+  loop: "inside @foreach: { index, first, last, count } of the innermost loop",
+};
