@@ -23,6 +23,8 @@ export function environment(root) {
     cores: os.availableParallelism?.() ?? cpus.length,
     memoryGb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     execArgv: process.execArgv,
+    // Other work on the machine skews every figure; a load average near or above the core count means "noisy".
+    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
     versions,
   };
 }
