@@ -2,7 +2,7 @@
 // PC1014/PC1015/PC1016/PC1017 warnings for names that look like directives but are output as text.
 import type { FileReporter } from "../diagnostics/diagnostic.js";
 import { closest } from "../diagnostics/closest.js";
-import { Finder, isSpaceTab, scanDelimited } from "./text-utils.js";
+import { DelimiterSearch, isSpaceTab } from "./text-utils.js";
 
 export const PAREN_DIRECTIVES = ["if", "elseif", "foreach", "set", "component", "extends", "block", "yield", "setSessionItem", "clearSessionItem"];
 export const BARE_DIRECTIVES = ["else", "endif", "endforeach", "endblock", "verbatim", "endverbatim"];
@@ -38,7 +38,7 @@ function isEmail(text: string, at: number): boolean {
  * Recognises the `@` at `at`. `onlyEndVerbatim` is set inside @verbatim, where only `@endverbatim` counts.
  * Unknown names are reported (unless `quiet`) and returned as literal text.
  */
-export function recognizeDirective(text: string, at: number, finder: Finder, rep: FileReporter, onlyEndVerbatim: boolean): Recognized {
+export function recognizeDirective(text: string, at: number, delims: DelimiterSearch, rep: FileReporter, onlyEndVerbatim: boolean): Recognized {
   if (isEmail(text, at)) return { kind: "literal", end: at + 1 };
   const name = readName(text, at);
   if (name === null) return { kind: "literal", end: at + 1 };
@@ -51,8 +51,7 @@ export function recognizeDirective(text: string, at: number, finder: Finder, rep
   while (j < text.length && isSpaceTab(text.charCodeAt(j))) j++;
   const paren = text.charCodeAt(j) === 40;
   if (PAREN.has(name) && prev !== "@" && paren) {
-    // A missing `)` anywhere after is the common unclosed case; checking it first keeps repeated failures linear.
-    const close = finder.indexOf(")", j + 1) < 0 ? -1 : scanDelimited(text, j + 1, ")");
+    const close = delims.find(j + 1, ")");
     if (close < 0) {
       rep.report({ code: "PC1017", message: `the argument list of \`@${name}\` is never closed`, start: at, end: j + 1 });
       return { kind: "literal", end: nameEnd };

@@ -3,7 +3,7 @@
 import type { FileReporter } from "../diagnostics/diagnostic.js";
 import type { ScriptBlock } from "./ast.js";
 import type { Token } from "./tokens.js";
-import { Finder, isLineStart, scanDelimited, terminatorLength } from "./text-utils.js";
+import { DelimiterSearch, Finder, isLineStart, terminatorLength } from "./text-utils.js";
 import { HtmlTracker, type TagEvent } from "./html-tracker.js";
 import { recognizeDirective } from "./directive-recognize.js";
 import { backendEndTag, backendStartTagEnd, scriptStartTag } from "./backend-script.js";
@@ -18,6 +18,7 @@ export function scan(text: string, kind: "page" | "component", rep: FileReporter
 class Scanner {
   private readonly tokens: Token[] = [];
   private readonly finder: Finder;
+  private readonly delims: DelimiterSearch;
   private readonly html: HtmlTracker;
   private textStart = 0;
   private pos = 0;
@@ -28,6 +29,7 @@ class Scanner {
 
   constructor(private readonly text: string, private readonly kind: "page" | "component", private readonly rep: FileReporter) {
     this.finder = new Finder(text);
+    this.delims = new DelimiterSearch(text, this.finder);
     this.html = new HtmlTracker(text);
   }
 
@@ -133,13 +135,7 @@ class Scanner {
 
   private output(delim: "{{" | "<<"): boolean {
     const t = this.text, p = this.pos;
-    let close: number;
-    if (delim === "{{") close = this.finder.indexOf("}}", p + 2) < 0 ? -1 : scanDelimited(t, p + 2, "}}");
-    else {
-      const eol = this.finder.lineEnd(p);
-      const gt = this.finder.indexOf(">>", p + 2);
-      close = gt < 0 || gt >= eol ? -1 : scanDelimited(t, p + 2, ">>", eol);
-    }
+    const close = delim === "{{" ? this.delims.find(p + 2, "}}") : this.delims.find(p + 2, ">>", this.finder.lineEnd(p));
     if (close < 0) {
       if (delim === "{{") this.rep.report({ code: "PC1001", message: "unclosed `{{`: no matching `}}` before the end of the file", start: p, end: p + 2 });
       else this.rep.report({
@@ -215,7 +211,7 @@ class Scanner {
 
   private directive(inVerbatim: boolean): boolean {
     const p = this.pos;
-    const r = recognizeDirective(this.text, p, this.finder, this.rep, inVerbatim);
+    const r = recognizeDirective(this.text, p, this.delims, this.rep, inVerbatim);
     if (r.kind === "literal") { this.literalRange(p, r.end); return true; }
     const args = r.kind === "paren" ? { text: this.text.slice(r.open + 1, r.close), start: r.open + 1 } : null;
     this.emit({ t: "dir", name: r.name, start: p, nameEnd: r.nameEnd, args, end: r.end });

@@ -106,3 +106,25 @@ export function trimSource(src: ExprSource): ExprSource {
   while (b > a && isWs(src.text.charCodeAt(b - 1))) b--;
   return { text: src.text.slice(a, b), start: src.start + a };
 }
+
+/**
+ * The §3.1 closing-delimiter search with a work budget. Successful searches are consumed by the scanner, so only
+ * failed searches can repeat work; once failed searches have cost more than ~32 passes over the file (a file that
+ * already carries that many PC1001/PC1017 errors), later searches fall back to the first plain occurrence of the
+ * delimiter. That keeps adversarial inputs linear and never changes the result for files with few errors.
+ */
+export class DelimiterSearch {
+  private budget: number;
+  constructor(private readonly text: string, private readonly finder: Finder) {
+    this.budget = 32 * text.length + 1_000_000;
+  }
+
+  find(from: number, close: "}}" | ">>" | ")", limit = this.text.length): number {
+    const plain = this.finder.indexOf(close, from);
+    if (plain < 0 || plain >= limit) return -1;
+    if (this.budget <= 0) return plain;
+    const at = scanDelimited(this.text, from, close, limit);
+    if (at < 0) this.budget -= limit - from;
+    return at;
+  }
+}
