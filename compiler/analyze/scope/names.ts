@@ -4,7 +4,7 @@
 import { visitIdentifiers } from "../../expr/index.js";
 import { closest } from "../../diagnostics/closest.js";
 import { makeDiagnostic, type Diagnostic, type DiagnosticInit } from "../../diagnostics/diagnostic.js";
-import { BUILTIN_NAMES, PLATFORM_VARIABLES } from "../../prelude/template-lib/manifest.js";
+import { BUILTIN_NAMES, FORBIDDEN_PROPERTIES, PLATFORM_VARIABLES } from "../../prelude/template-lib/manifest.js";
 import type { ParsedTemplate } from "../template-graph.js";
 import type { VariableKeys } from "../script/index.js";
 import { walkTemplate, type ExpressionCache } from "./template-walk.js";
@@ -34,7 +34,7 @@ export function checkNames(t: ParsedTemplate, ctx: NameContext, cache: Expressio
           if (!next) return;
           if (name === "request" && next.name === "merchant_code") {
             found.push({ code: "PC2011", message: "platform variable `request.merchant_code` is not provided by pagec", start: id.start, end: next.end });
-          } else if (name === "var" && !ctx.vars.dynamic && !ctx.brandVariables.has(next.name) && !ctx.vars.keys.has(next.name)) {
+          } else if (name === "var" && !ctx.vars.dynamic && !ctx.brandVariables.has(next.name) && !ctx.vars.keys.has(next.name) && !FORBIDDEN_PROPERTIES.includes(next.name)) {
             const key = next.name;
             const near = closest(key, [...ctx.brandVariables, ...ctx.vars.keys.keys()]);
             const end = next.node.end;

@@ -51,8 +51,12 @@ export function analyzeScripts(input: SiteCheckInput): ScriptFacts {
     if (!f) { f = checkFile(u, input, diagnostics); facts.set(u, f); }
     return f;
   };
-  for (const t of input.templates.values()) if (t.file.startsWith("pages/")) { const u = files.unit(t); if (u) factsOf(u); }
-  for (const code of input.site.modules.keys()) { const m = files.module(code); if (m) factsOf(m); }
+  // Every page is its own artifact in a full run, so the chains cover every page file; unimported modules are
+  // analysed on their own only then (a one-page compile reports on what that page uses).
+  const full = input.pages.length === input.site.pages.length;
+  const units = input.pages.flatMap((p) => [p.template, ...p.layouts]).map((t) => files.unit(t)).filter((u): u is ParsedUnit => u !== null);
+  for (const u of [...units, ...files.reachable(units)]) factsOf(u);
+  if (full) for (const code of input.site.modules.keys()) { const m = files.module(code); if (m) factsOf(m); }
   return {
     diagnostics,
     variablesFor(chain) {
