@@ -17,10 +17,12 @@ export function markdown(res) {
   L.push(`# pagec benchmark — ${res.mode} run`, "");
   L.push(`${e.date} · ${e.cpu} (${e.cores} cores, ${e.memoryGb} GB) · Node ${e.node} · V8 ${e.v8} · pagec ${e.pagec} · ${e.platform}`, "");
   L.push(`Command: \`${res.command}\` · total ${Math.round(res.totalSeconds)} s · load average at start ${e.loadAverageAtStart?.[0] ?? "?"}, at end ${e.loadAverage[0]} (on ${e.cores} cores; above ~${e.cores} the figures are noisy)`, "");
-  L.push("## Goals", "", "| goal | measured as | result | target | verdict |", "|---|---|---|---|---|");
-  for (const gl of res.goals) L.push(goalLine(gl));
-  const missed = res.goals.filter((gl) => !gl.met);
-  L.push("", missed.length ? `Missed in this run: ${missed.map((gl) => gl.id).join(", ")}.` : "Every goal was met in this run.", "");
+  if (res.goals.length) {
+    L.push("## Goals", "", "| goal | measured as | result | target | verdict |", "|---|---|---|---|---|");
+    for (const gl of res.goals) L.push(goalLine(gl));
+    const missed = res.goals.filter((gl) => !gl.met);
+    L.push("", missed.length ? `Missed in this run: ${missed.map((gl) => gl.id).join(", ")}.` : "Every goal was met in this run.", "");
+  }
   if (g.render) {
     L.push("## 1. Template render, in-process", "", "µs per render: median of interleaved samples (± half the min–max spread). `vs pagec` is the median of per-round cost ratios: above 1 means slower than pagec. Output is compared with pagec's (whitespace removed, entity spellings made canonical) before timing; only `equal` peers count for the goal.", "");
     for (const w of g.render.workloads) {
@@ -95,6 +97,9 @@ export function charts(res) {
   ]);
   if (g.memory) out["memory.svg"] = barChart("Memory per warm site", sub, [
     { title: `About ${g.memory.sitesPerGb ?? "?"} sites per GB (one sandbox process per site)`, unit: "MB", better: "lower", bars: [["sandboxChildRssMb", "sandbox child RSS"], ["isolateHeapTotalMb", "isolate heap (total)"], ["isolateHeapUsedMb", "isolate heap (used)"], ["hostHeapPerSiteMb", "host heap per site"]].map(([k, label], i) => ({ label, value: g.memory[k], kind: i === 0 ? "pagec" : "peer" })) },
+  ]);
+  if (g.site?.ok) out["site.svg"] = barChart(`Your site — ${g.site.siteDir}`, sub, [
+    { title: "Pages through runPage (in-process, one isolate)", unit: "requests/s", better: "higher", bars: g.site.pages.map((p) => ({ label: p.url, value: p.perSec, kind: p.script ? "peer" : "pagec", note: `${p.status}, ${p.bytes} B${p.script ? ", backend script" : ""}` })) },
   ]);
   if (g.scaling) {
     out["scaling-render.svg"] = lineChart("Render time against page size (table page)", sub, { xLabel: "output bytes", yLabel: "µs per render", series: [
