@@ -101,4 +101,18 @@ describe("pagec lsp --stdio", () => {
     expect(members).toEqual(expect.arrayContaining(["body", "query", "method", "cookies"]));
     expect(await complete("slug: '", 7)).toEqual(["pattern-tracker"]);
   });
+
+  it("re-publishes the open pages of the site after an edit to variables.json, and again after it closes", async () => {
+    const fixed = PAGE.replace("capitalise", "capitalize");
+    client.notify("textDocument/didChange", { textDocument: { uri, version: 4 }, contentChanges: [{ text: fixed }] });
+    const clean = await client.waitFor((m) => m.method === "textDocument/publishDiagnostics" && m.params.uri === uri && m.params.version === 4);
+    expect(clean.params.diagnostics).toEqual([]);
+    const varsUri = pathToFileURL(join(site, "variables.json")).href;
+    client.notify("textDocument/didOpen", { textDocument: { uri: varsUri, languageId: "json", version: 1, text: '{ "other": 1 }' } });
+    const again = await client.waitFor((m) => m.method === "textDocument/publishDiagnostics" && m.params.uri === uri && m.params.version === 4 && m.params.diagnostics.length > 0);
+    expect(again.params.diagnostics.map((d: any) => [d.code, d.severity, d.range.start])).toEqual([["PC2002", 2, { line: 5, character: 6 }]]);
+    client.notify("textDocument/didClose", { textDocument: { uri: varsUri } });
+    const back = await client.waitFor((m) => m.method === "textDocument/publishDiagnostics" && m.params.uri === uri && m.params.version === 4 && m.params.diagnostics.length === 0);
+    expect(back.params.version).toBe(4);
+  });
 });
