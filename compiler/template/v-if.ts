@@ -6,6 +6,7 @@ import type { TagEvent } from "./html-tracker.js";
 import type { Structure } from "./structure.js";
 import type { Token } from "./tokens.js";
 import type { Deletions } from "./whitespace.js";
+import { Finder } from "./text-utils.js";
 import { standaloneRange, templateEnd } from "./whitespace.js";
 import { decodeEntities, matchTags, reportClientDirectives, vAttrOf, vPreEvents, VOID_ELEMENTS, type VAttr } from "./v-if-attrs.js";
 
@@ -21,6 +22,7 @@ export function applyVIf(text: string, st: Structure, tokens: Token[], allEvents
   const seen = new Map<TagEvent, VAttr | null>();
   const created = new Set<Node>();
   const tplEnd = templateEnd(text);
+  const finder = new Finder(text);
   const scripts = [...st.scripts].sort((a, b) => a.span.start - b.span.start);
 
   const lowerBound = (x: number) => {
@@ -50,14 +52,14 @@ export function applyVIf(text: string, st: Structure, tokens: Token[], allEvents
     const i = lowerBound(p);
     const ev = candidates[i];
     if (!ev || ev.type !== "start" || ev.seg !== seg) return null;
-    // Only whitespace and template comments may separate chain members; stop at the first other character.
+    // Only whitespace and comments (template or HTML) may separate chain members; stop at anything else.
     for (let j = p; j < ev.start;) {
       const c = text.charCodeAt(j);
       if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) { j++; continue; }
-      if (!text.startsWith("{{--", j)) return null;
-      const close = text.indexOf("--}}", j + 4);
-      if (close < 0) return null;
-      j = close + 4;
+      const [open, close] = text.startsWith("{{--", j) ? ["{{--", "--}}"] : text.startsWith("<!--", j) ? ["<!--", "-->"] : ["", ""];
+      const at = open ? finder.indexOf(close, j + open.length) : -1;
+      if (at < 0) return null;
+      j = at + close.length;
     }
     return ev;
   };

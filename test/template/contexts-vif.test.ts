@@ -77,6 +77,13 @@ describe("v-if chains", () => {
     expect(diags(src)).toEqual([]);
   });
 
+  it("HTML comments between members keep the chain and are output", () => {
+    const src = "<p v-if=\"a\">A</p>\n<!-- c -->\n<p v-else>B</p>";
+    expect(diags(src)).toEqual([]);
+    expect(render(src, { a: false })).toBe("<!-- c -->\n<p>B</p>");
+    expect(render(src, { a: true })).toBe("<p>A</p>\n<!-- c -->\n");
+  });
+
   it("other content breaks the chain (PC1030)", () => {
     expect(diags("<p v-if=\"a\">A</p>x<p v-else>B</p>")).toEqual(["PC1030 1:22"]);
     expect(diags("<p v-if=\"a\">A</p>{{ y }}<p v-else-if=\"b\">B</p>")).toEqual(["PC1030 1:28"]);
