@@ -26,9 +26,9 @@ export function writeSite(files: SiteFiles): string {
   return dir;
 }
 
-export async function startKit(files: SiteFiles, opts: { isolates?: number } = {}): Promise<Kit> {
+export async function startKit(files: SiteFiles, opts: { isolates?: number; db?: string } = {}): Promise<Kit> {
   const dir = writeSite(files);
-  const db = join(dir, "test.sqlite");
+  const db = opts.db ?? join(dir, "test.sqlite");
   let server: PagecServer;
   try {
     server = await createServer({ site: join(dir, "site"), db, port: 0, isolates: opts.isolates ?? 1, logger: false });
