@@ -10,6 +10,11 @@ export interface ExprSource {
   text: string;
   /** Offset in the file of text[0]. */
   start: number;
+  /**
+   * Only when `text` is not a verbatim slice of the file (a v-if value whose entities were decoded):
+   * offsets[i] is the file offset of text[i], and offsets[text.length] the file offset just after the value.
+   */
+  offsets?: number[];
 }
 
 /** Where an output tag sits in the HTML (SPEC §3.5 "Output contexts"). */

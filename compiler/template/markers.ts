@@ -5,7 +5,7 @@ import type { TagEvent } from "./html-tracker.js";
 
 const MARKER_CHARS = new Set([60, 61, 62, 124]);
 
-/** Length of the conflict-marker line starting at `pos` (without its terminator), or -1. `pos` must be a line start. */
+/** True when a conflict-marker line starts at `pos` (which must be a line start). */
 export function conflictMarkerAt(text: string, pos: number): boolean {
   const c = text.charCodeAt(pos);
   if (!MARKER_CHARS.has(c)) return false;

@@ -2,6 +2,7 @@
 // directives outside @verbatim (PC1033), tag matching by name, and v-pre regions.
 import type { FileReporter } from "../diagnostics/diagnostic.js";
 import type { AttrInfo, TagEvent } from "./html-tracker.js";
+import type { ExprSource } from "./ast.js";
 
 export const VOID_ELEMENTS = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
 const CLIENT_EXACT = new Set(["v-for", "v-show", "v-model", "x-if", "x-for", "x-show", "ng-if", "ng-for"]);
@@ -36,10 +37,24 @@ export function vAttrOf(ev: TagEvent, text: string, rep: FileReporter, seen: Map
   return result;
 }
 
-/** Decodes the five entities SPEC §3.10 names; `&amp;` last so `&amp;lt;` stays `&lt;`. */
-export function decodeEntities(s: string): string {
-  if (!s.includes("&")) return s;
-  return s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: "\"", "#39": "'" })[e as "amp"]);
+const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'" };
+
+/**
+ * The condition of a v-if/v-else-if attribute with `&amp; &lt; &gt; &quot; &#39;` decoded (SPEC §3.10). When
+ * decoding changed the text, `offsets` maps each decoded character back to its file offset.
+ */
+export function conditionSource(text: string, start: number, end: number): ExprSource {
+  const raw = text.slice(start, end);
+  if (!/&(?:amp|lt|gt|quot|#39);/.test(raw)) return { text: raw, start };
+  let out = "";
+  const offsets: number[] = [];
+  for (let i = 0; i < raw.length;) {
+    const m = raw[i] === "&" ? /^&(?:amp|lt|gt|quot|#39);/.exec(raw.slice(i, i + 6)) : null;
+    offsets.push(start + i);
+    if (m) { out += ENTITIES[m[0]]; i += m[0].length; } else { out += raw[i]; i++; }
+  }
+  offsets.push(end);
+  return { text: out, start, offsets };
 }
 
 /** Start tag → matching end tag, by counting same-name tags (a per-name stack); void and `/>` tags excluded. */

@@ -8,7 +8,7 @@ import type { Token } from "./tokens.js";
 import type { Deletions } from "./whitespace.js";
 import { Finder } from "./text-utils.js";
 import { standaloneRange, templateEnd } from "./whitespace.js";
-import { decodeEntities, matchTags, reportClientDirectives, vAttrOf, vPreEvents, VOID_ELEMENTS, type VAttr } from "./v-if-attrs.js";
+import { conditionSource, matchTags, reportClientDirectives, vAttrOf, vPreEvents, VOID_ELEMENTS, type VAttr } from "./v-if-attrs.js";
 
 interface Member { ev: TagEvent; v: VAttr; endTag: TagEvent | null; xs: number; xe: number }
 
@@ -121,10 +121,11 @@ export function applyVIf(text: string, st: Structure, tokens: Token[], allEvents
       const node: IfNode = { kind: "if", span: { start: first.xs, end: members[members.length - 1].xe }, branches: [], form: "v-if" };
       members.forEach((m, j) => {
         const a = m.v.attr;
-        del.add(a.nameStart - 1, a.end);
+        const ws = /\s/.test(text[a.nameStart - 1] ?? "");
+        del.add(ws ? a.nameStart - 1 : a.nameStart, a.end);
         if (m.ev.lower === "template") { del.add(m.ev.start, m.ev.end); if (m.endTag) del.add(m.endTag.start, m.endTag.end); }
         const branch: IfBranch = {
-          cond: m.v.kind === "v-else" ? null : { text: decodeEntities(text.slice(a.valueStart, a.valueEnd)), start: a.valueStart },
+          cond: m.v.kind === "v-else" ? null : conditionSource(text, a.valueStart, a.valueEnd),
           span: { start: a.nameStart, end: a.end },
           body: [],
         };

@@ -59,6 +59,10 @@ describe("v-if chains", () => {
     expect(render(src, { a: false, b: false })).toBe(" <p>C</p>");
   });
 
+  it("never removes a quote before the attribute", () => {
+    expect(render("<p a=\"1\"v-if=\"x\">A</p>", { x: true })).toBe("<p a=\"1\">A</p>");
+  });
+
   it("text between chain members is output even when nothing matches", () => {
     const src = "<i v-if=\"a\">A</i> <i v-else-if=\"b\">B</i>!";
     expect(render(src, { a: false, b: false })).toBe(" !");
@@ -113,6 +117,11 @@ describe("v-if chains", () => {
   it("decodes entities in the condition and keeps start at the value", () => {
     const r = parse("<p v-if=\"a &amp;&amp; b &gt; 1 &#39;x&#39; &quot;\">x</p>");
     expect(r.ast.nodes[0]).toMatchObject({ kind: "if", form: "v-if", branches: [{ cond: { text: "a && b > 1 'x' \"", start: 9 }, span: { start: 3, end: 50 } }] });
+    const cond = r.ast.nodes[0].kind === "if" ? r.ast.nodes[0].branches[0].cond! : null;
+    // offsets map decoded characters back: "&" (2nd) starts at 11, "b" sits at 22, the end is the closing quote.
+    expect([cond!.offsets![2], cond!.offsets![3], cond!.offsets![5], cond!.offsets![cond!.text.length]]).toEqual([11, 16, 22, 49]);
+    expect(parse("<p v-if=\"a < b\">x</p>").ast.nodes[0]).toMatchObject({ branches: [{ cond: { text: "a < b", start: 9 } }] });
+    expect(JSON.stringify(parse("<p v-if=\"a\">x</p>").ast.nodes[0])).not.toContain("offsets");
   });
 
   it("works inside directive bodies and with output tags in the start tag", () => {
