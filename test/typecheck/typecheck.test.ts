@@ -120,6 +120,15 @@ describe("PC3100 (SPEC §7.6, §10.4)", () => {
     expect(run().map((x) => [x.file, x.message])).toEqual([["pages/a.ef", "Property 'email' does not exist on type 'StringSchema'. (TS2339)".replace("StringSchema", "NumberSchema")]]);
   });
 
+  it("re-maps cached results when only the markup around the script moved", () => {
+    const tc = createTypeChecker();
+    const root = makeSite({ "pages/a.ef": page("const m = request.methd;") });
+    const at = (overlays?: Record<string, string>) => tc.check(analyzeSite(root, { emit: false, overlays })).map((d) => d.start);
+    expect(at()).toEqual([{ line: 2, column: 19 }]);
+    expect(at({ "pages/a.ef": "<h1>Title</h1>\n\n" + page("const m = request.methd;") })).toEqual([{ line: 4, column: 19 }]);
+    expect(tc.lastChecked).toBe(0);
+  });
+
   it("does not throw on broken scripts", () => {
     const root = makeSite({ "pages/index.ef": page("const = ;\nfunction (") , "scripts/x.js": "export const {" });
     expect(() => typeErrors(root)).not.toThrow();

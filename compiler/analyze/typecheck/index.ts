@@ -30,7 +30,9 @@ export function createTypeChecker(options: { declarations?: string } = {}): Type
   const service = ts.createLanguageService(host, ts.createDocumentRegistry(true, host.getCurrentDirectory()));
   let current = new Map<string, VirtualFile>();
   const importsCache = new Map<string, { version: number; specs: string[] }>();
-  const results = new Map<string, { key: string; diagnostics: Diagnostic[] }>();
+  // Cached in code offsets: the mapping to file positions is redone on every check, because the page text
+  // around the script blocks can change while the joined script (and so the TypeScript result) does not.
+  const results = new Map<string, { key: string; raw: ts.Diagnostic[] }>();
   let lastChecked = 0;
 
   const importsOf = (vf: VirtualFile): string[] => {
@@ -42,7 +44,7 @@ export function createTypeChecker(options: { declarations?: string } = {}): Type
     return specs;
   };
   /** The versions of a file and of every module it reaches: a file's diagnostics depend on nothing else. */
-  const cacheKey = (vf: VirtualFile, severity: Severity): string => {
+  const cacheKey = (vf: VirtualFile): string => {
     const seen = new Set<string>([vf.path]);
     const stack = [vf];
     while (stack.length) {
@@ -53,7 +55,7 @@ export function createTypeChecker(options: { declarations?: string } = {}): Type
         if (target && !seen.has(target.path)) { seen.add(target.path); stack.push(target); }
       }
     }
-    return `${severity}|${[...seen].sort().map((p) => `${p}@${host.version(p)}`).join(",")}`;
+    return `${[...seen].sort().map((p) => `${p}@${host.version(p)}`).join(",")}`;
   };
 
   const sync = (analysis: Analysis): void => {
@@ -63,20 +65,16 @@ export function createTypeChecker(options: { declarations?: string } = {}): Type
     for (const p of [...results.keys()]) if (!current.has(p)) { results.delete(p); importsCache.delete(p); }
   };
 
-  const checkOne = (vf: VirtualFile, severity: Severity): Diagnostic[] => {
-    const out: Diagnostic[] = [];
+  const checkOne = (vf: VirtualFile): ts.Diagnostic[] => {
     let raw: readonly ts.Diagnostic[] = [];
     try {
       raw = [...service.getSyntacticDiagnostics(vf.path), ...service.getSemanticDiagnostics(vf.path)];
     } catch {
       // A TypeScript crash on strange input must not stop the analysis: the file simply gets no PC3100.
-      return out;
+      return [];
     }
-    for (const d of raw) {
-      const p = toPagecDiagnostic(d, vf, severity);
-      if (p) out.push(p);
-    }
-    return out;
+    // Keep only what the conversion needs, so old source files are not retained by the cache.
+    return raw.map((d) => ({ category: d.category, code: d.code, messageText: d.messageText, start: d.start, length: d.length, file: undefined }));
   };
 
   return {
@@ -91,14 +89,17 @@ export function createTypeChecker(options: { declarations?: string } = {}): Type
       const severity: Severity = mode === "error" ? "error" : "warning";
       const out: Diagnostic[] = [];
       for (const vf of current.values()) {
-        const key = cacheKey(vf, severity);
+        const key = cacheKey(vf);
         let hit = results.get(vf.path);
         if (!hit || hit.key !== key) {
-          hit = { key, diagnostics: checkOne(vf, severity) };
+          hit = { key, raw: checkOne(vf) };
           results.set(vf.path, hit);
           lastChecked++;
         }
-        out.push(...hit.diagnostics);
+        for (const d of hit.raw) {
+          const p = toPagecDiagnostic(d, vf, severity);
+          if (p) out.push(p);
+        }
       }
       return out;
     },
