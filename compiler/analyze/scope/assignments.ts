@@ -1,20 +1,20 @@
 // Per-file checks on the names a template assigns (SPEC §3.6): `@set` targets, loop variables and literal
 // component-argument keys that are built-ins, `loop` or reserved words (PC2009), and loop variables that hide
 // an outer loop variable or an earlier `@set` of the same file (PC2010).
-import { makeDiagnostic, type Diagnostic, type DiagnosticInit } from "../../diagnostics/diagnostic.js";
+import type { DiagnosticInit } from "../../diagnostics/diagnostic.js";
 import { BUILTIN_NAMES, RESERVED_WORDS } from "../../prelude/template-lib/manifest.js";
 import type { ParsedTemplate } from "../template-graph.js";
-import { walkTemplate, type ExpressionCache, type LoopVar } from "./template-walk.js";
+import type { LoopVar, TemplateVisitor } from "./template-walk.js";
 
 const RESERVED: ReadonlySet<string> = new Set([...BUILTIN_NAMES, "loop", ...RESERVED_WORDS]);
 
 const reserved = (name: string, start: number, end: number): DiagnosticInit =>
   ({ code: "PC2009", message: `\`${name}\` is a reserved name and cannot be assigned`, start, end });
 
-export function checkAssignments(t: ParsedTemplate, sets: ReadonlyMap<string, number>, cache: ExpressionCache): Diagnostic[] {
-  const found: DiagnosticInit[] = [];
+/** `sets` must be filled in document order by the same walk (setNamesVisitor first), so it holds the earlier `@set`s. */
+export function assignmentsVisitor(t: ParsedTemplate, sets: ReadonlyMap<string, number>, found: DiagnosticInit[]): TemplateVisitor {
   const line = (offset: number) => t.lines.position(offset).line + 1;
-  walkTemplate(t, cache, {
+  return {
     node(n) {
       if (n.kind === "set" && n.name && RESERVED.has(n.name)) found.push(reserved(n.name, n.nameSpan.start, n.nameSpan.end));
     },
@@ -30,11 +30,10 @@ export function checkAssignments(t: ParsedTemplate, sets: ReadonlyMap<string, nu
         if (RESERVED.has(v.name)) { found.push(reserved(v.name, v.start, v.end)); return; }
         const hidden = (i === 1 && vars[0].name === v.name ? vars[0] : undefined) ?? outer.lookup(v.name);
         const setAt = sets.get(v.name);
-        const definedAt = hidden ? hidden.start : setAt !== undefined && setAt < n.span.start ? setAt : undefined;
+        const definedAt = hidden ? hidden.start : setAt;
         if (definedAt === undefined) return;
         found.push({ code: "PC2010", message: `loop variable \`${v.name}\` hides the \`${v.name}\` defined on line ${line(definedAt)}`, start: v.start, end: v.end });
       });
     },
-  });
-  return found.map((d) => makeDiagnostic(t.file, t.lines, d));
+  };
 }

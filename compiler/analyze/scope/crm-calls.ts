@@ -2,12 +2,12 @@
 // GetCrmFields, GetCrmFieldValues; §3.8), sharing the rules with backend scripts (script/crm-rules.ts).
 import { walk } from "../../expr/index.js";
 import type { Expr } from "../../expr/ast.js";
-import { makeDiagnostic, type Diagnostic, type DiagnosticInit } from "../../diagnostics/diagnostic.js";
+import type { DiagnosticInit } from "../../diagnostics/diagnostic.js";
 import { TEMPLATE_CRM_READS } from "../../prelude/template-lib/manifest.js";
 import type { CrmEntity } from "../../site/site-config.js";
 import { checkCrmCall, type LitValue } from "../script/index.js";
 import type { ParsedTemplate } from "../template-graph.js";
-import { walkTemplate, type ExpressionCache } from "./template-walk.js";
+import type { TemplateVisitor } from "./template-walk.js";
 
 function litValue(t: ParsedTemplate, e: Expr): LitValue {
   const base = { start: e.start, end: e.end, text: t.text.slice(e.start, e.end) };
@@ -22,9 +22,8 @@ function litValue(t: ParsedTemplate, e: Expr): LitValue {
   }
 }
 
-export function checkTemplateCrmCalls(t: ParsedTemplate, entities: CrmEntity[], cache: ExpressionCache): Diagnostic[] {
-  const found: DiagnosticInit[] = [];
-  walkTemplate(t, cache, {
+export function crmCallsVisitor(t: ParsedTemplate, entities: CrmEntity[], found: DiagnosticInit[]): TemplateVisitor {
+  return {
     expression({ expr }) {
       walk(expr, (n) => {
         if (n.type !== "Call" || !Object.hasOwn(TEMPLATE_CRM_READS, n.callee.name)) return;
@@ -32,6 +31,5 @@ export function checkTemplateCrmCalls(t: ParsedTemplate, entities: CrmEntity[], 
         checkCrmCall({ written: n.callee.name, fn, start: n.start, end: n.end, args: n.args.map((a) => litValue(t, a)) }, entities, found);
       });
     },
-  });
-  return found.map((d) => makeDiagnostic(t.file, t.lines, d));
+  };
 }

@@ -1,17 +1,18 @@
 // Template scope and name checks (SPEC §3.6, §3.9, §7.1): every page is analysed with its layout chain and its
 // components; components no page uses are analysed once on their own. Per-file checks (PC2009, PC2010, PC1062,
-// template CRM calls) run once per file; name resolution runs per context, and identical findings collapse.
-import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+// template CRM calls) share one walk per file; name resolution runs per distinct context, and identical
+// findings collapse in the pipeline.
+import { makeDiagnostic, type Diagnostic, type DiagnosticInit } from "../../diagnostics/diagnostic.js";
 import type { SiteCheckInput, SiteCheckShared } from "../site-checks.js";
 import type { ParsedTemplate } from "../template-graph.js";
 import type { VariableKeys } from "../script/index.js";
-import { ExpressionCache, setNames } from "./template-walk.js";
+import { combineVisitors, ExpressionCache, setNamesVisitor, walkTemplate } from "./template-walk.js";
 import { checkNames, type NameContext } from "./names.js";
-import { checkAssignments } from "./assignments.js";
-import { checkOutputContexts } from "./output-context.js";
-import { checkTemplateCrmCalls } from "./crm-calls.js";
+import { assignmentsVisitor } from "./assignments.js";
+import { outputContextVisitor } from "./output-context.js";
+import { crmCallsVisitor } from "./crm-calls.js";
 import { checkLayoutBlocks } from "./layout-blocks.js";
-import { collectComponentArgs } from "./component-args.js";
+import { componentArgsVisitor, type ComponentArgs } from "./component-args.js";
 
 const NO_VARIABLES: VariableKeys = { keys: new Map(), dynamic: false };
 
@@ -21,17 +22,25 @@ export function checkTemplateScopes(input: SiteCheckInput, shared: SiteCheckShar
   const out: Diagnostic[] = [];
   const brandVariables = new Set(Object.keys(site.variables));
   const sets = new Map<string, Map<string, number>>();
-  const setsOf = (t: ParsedTemplate) => {
-    let s = sets.get(t.file);
-    if (!s) { s = setNames(t, cache); sets.set(t.file, s); }
-    return s;
-  };
+  const args = new Map<string, ComponentArgs>();
 
+  // One walk per file: @set names (first, so PC2010 sees the earlier ones), call-site arguments, PC2009/PC2010,
+  // PC1062 and the CRM checks on GetCrm* calls.
   for (const t of templates.values()) {
-    out.push(...checkAssignments(t, setsOf(t), cache), ...checkOutputContexts(t, cache), ...checkTemplateCrmCalls(t, site.config.crm.entities, cache));
+    const found: DiagnosticInit[] = [];
+    const names = new Map<string, number>();
+    sets.set(t.file, names);
+    walkTemplate(t, cache, combineVisitors([
+      setNamesVisitor(names),
+      componentArgsVisitor(t, cache, args),
+      assignmentsVisitor(t, names, found),
+      outputContextVisitor(found),
+      crmCallsVisitor(t, site.config.crm.entities, found),
+    ]));
+    for (const d of found) out.push(makeDiagnostic(t.file, t.lines, d));
   }
+  const setsOf = (t: ParsedTemplate) => sets.get(t.file) ?? new Map<string, number>();
 
-  const args = collectComponentArgs(templates.values(), cache);
   const fileToCode = new Map([...site.components].map(([code, file]) => [file, code]));
   // One run per distinct context of a file: contexts with the same facts give the same findings.
   const done = new Set<string>();

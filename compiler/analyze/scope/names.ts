@@ -24,6 +24,13 @@ const varPath = (key: string) => (IDENT.test(key) ? `var.${key}` : `var[${JSON.s
 
 export function checkNames(t: ParsedTemplate, ctx: NameContext, cache: ExpressionCache): Diagnostic[] {
   const found: DiagnosticInit[] = [];
+  // Closest-key lookups repeat for every use of the same unknown key: compute each once.
+  const varCandidates = [...ctx.brandVariables, ...ctx.vars.keys.keys()];
+  const nearKeys = new Map<string, string | undefined>();
+  const nearKey = (key: string) => {
+    if (!nearKeys.has(key)) nearKeys.set(key, closest(key, varCandidates));
+    return nearKeys.get(key);
+  };
   walkTemplate(t, cache, {
     expression({ expr, loops }) {
       visitIdentifiers(expr, (id, path) => {
@@ -36,7 +43,7 @@ export function checkNames(t: ParsedTemplate, ctx: NameContext, cache: Expressio
             found.push({ code: "PC2011", message: "platform variable `request.merchant_code` is not provided by pagec", start: id.start, end: next.end });
           } else if (name === "var" && !ctx.vars.dynamic && !ctx.brandVariables.has(next.name) && !ctx.vars.keys.has(next.name) && !FORBIDDEN_PROPERTIES.includes(next.name)) {
             const key = next.name;
-            const near = closest(key, [...ctx.brandVariables, ...ctx.vars.keys.keys()]);
+            const near = nearKey(key);
             const end = next.node.end;
             found.push({
               code: "PC2002", message: `\`var.${key}\` is never set: no \`setVariable('${key}', …)\` in this page's scripts and no \`${key}\` in variables.json`, start: id.start, end,

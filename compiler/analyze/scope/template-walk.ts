@@ -47,6 +47,18 @@ export class ExpressionCache {
   }
 }
 
+/** One visitor that calls several, so several per-file checks share a single walk. */
+export function combineVisitors(list: TemplateVisitor[]): TemplateVisitor {
+  const expression = list.filter((v) => v.expression);
+  const foreach = list.filter((v) => v.foreach);
+  const node = list.filter((v) => v.node);
+  return {
+    expression: expression.length ? (x) => { for (const v of expression) v.expression!(x); } : undefined,
+    foreach: foreach.length ? (n, outer) => { for (const v of foreach) v.foreach!(n, outer); } : undefined,
+    node: node.length ? (n) => { for (const v of node) v.node!(n); } : undefined,
+  };
+}
+
 type Frame = { nodes: Node[]; i: number; exit: LoopVar[] };
 
 export function walkTemplate(t: ParsedTemplate, cache: ExpressionCache, v: TemplateVisitor): void {
@@ -91,13 +103,11 @@ export function walkTemplate(t: ParsedTemplate, cache: ExpressionCache, v: Templ
   }
 }
 
-/** Every `@set` name of a template, with the offset of its first assignment. */
-export function setNames(t: ParsedTemplate, cache: ExpressionCache): Map<string, number> {
-  const out = new Map<string, number>();
-  walkTemplate(t, cache, {
+/** Records every `@set` name with the offset of its first assignment, in document order. */
+export function setNamesVisitor(out: Map<string, number>): TemplateVisitor {
+  return {
     node(n) {
-      if (n.kind === "set" && n.name && (!out.has(n.name) || out.get(n.name)! > n.nameSpan.start)) out.set(n.name, n.nameSpan.start);
+      if (n.kind === "set" && n.name && !out.has(n.name)) out.set(n.name, n.nameSpan.start);
     },
-  });
-  return out;
+  };
 }
