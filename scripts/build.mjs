@@ -1,7 +1,8 @@
 // Transpiles compiler/ and runtime/ (TypeScript) to build/ with esbuild, file by file, and bundles the
 // sandbox prelude into one classic script (build/prelude.js). Type checking is separate: `npm run typecheck`.
 import { build } from "esbuild";
-import { readdirSync, statSync, mkdirSync, existsSync } from "node:fs";
+import { readdirSync, statSync, mkdirSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -15,6 +16,12 @@ function walk(dir, out = []) {
 }
 const entries = ["compiler", "runtime"].flatMap((d) => walk(join(root, d)));
 mkdirSync(join(root, "build"), { recursive: true });
+// Up-to-date check: tests call this script too, and rewriting build/ while other test processes load it
+// would race. When no source is newer than the last build, do nothing.
+const stampFile = join(root, "build/.stamp");
+const newest = Math.max(...[...entries, fileURLToPath(import.meta.url)].map((f) => statSync(f).mtimeMs), ...entries.length ? [] : [0]);
+const stamp = `${newest}:${entries.length}`;
+if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && existsSync(join(root, "build/prelude.js")) && !process.argv.includes("--force")) process.exit(0);
 await build({
   entryPoints: entries,
   outdir: join(root, "build"),
@@ -55,3 +62,4 @@ if (existsSync(preludeEntry)) {
     footer: { js: "__pagec_prelude.entry;" },
   });
 }
+writeFileSync(stampFile, stamp);
