@@ -22,7 +22,7 @@ function parseWith(text: string, opts: ParseTemplateOptions, rep: FileReporter):
   reportConflictMarkers(text, rep.lines.starts, rep);
   const { tokens, events } = scan(text, opts.kind, rep);
   checkTagMarkers(text, events, rep);
-  const st = buildStructure(text, tokens, rep, opts.kind);
+  const st = buildStructure(text, tokens, rep);
   const del = whitespaceDeletions(text, tokens);
   const withVIf = applyVIf(text, st, tokens, events, del, rep);
   const nodes = finishText(withVIf, text, del);

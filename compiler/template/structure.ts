@@ -31,7 +31,7 @@ export interface Structure {
 
 const CLOSERS: Record<string, Frame["kind"]> = { endif: "if", endforeach: "foreach", endblock: "block" };
 
-export function buildStructure(text: string, tokens: Token[], rep: FileReporter, kind: "page" | "component" = "page"): Structure {
+export function buildStructure(text: string, tokens: Token[], rep: FileReporter): Structure {
   const segOf = new Map<Node[], number>();
   const ownerOfList = new Map<Node[], object | null>();
   const ownerOfScript = new Map<ScriptBlock, object | null>();
@@ -97,7 +97,6 @@ export function buildStructure(text: string, tokens: Token[], rep: FileReporter,
     if (name === "extends") {
       const v = arg(tok, slugArg(tok.args!));
       extendsCount++;
-      if (kind === "component") rep.report({ code: "PC5015", message: "`@extends` cannot be used in a component", start: tok.start, end: tok.end });
       if (sawContent || extendsCount > 1) rep.report({ code: "PC1040", message: "`@extends` must come before any other content and may appear only once", start: tok.start, end: tok.end });
       if (v && !extendsDir) extendsDir = { span, slug: v.slug, slugSpan: v.slugSpan };
       continue;
