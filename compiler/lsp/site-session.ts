@@ -1,6 +1,6 @@
 // One analysed site inside the language server: the latest analysis with the open documents as overlays,
 // merged with the warm type checker's PC3100 results, grouped by file.
-import { analyzeSite, type Analysis } from "../compile.js";
+import { analyzeSite, type Analysis, type AnalyzeOptions } from "../compile.js";
 import { finalizeDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { createTypeChecker, type TypeChecker } from "../analyze/typecheck/index.js";
 
@@ -21,7 +21,10 @@ export class SiteSession {
   analyze(overlays: Record<string, string>): Map<string, Diagnostic[]> {
     let diagnostics: Diagnostic[];
     try {
-      const analysis = analyzeSite(this.root, { overlays, emit: false });
+      // `typeChecker` lets analyzeSite reuse this warm checker once it type-checks itself; until then it is
+      // ignored and the check below does the work (a second check of the same texts is a cache hit).
+      const options: AnalyzeOptions & { typeChecker?: TypeChecker } = { overlays, emit: false, typeChecker: this.checker };
+      const analysis = analyzeSite(this.root, options);
       this.analysis = analysis;
       diagnostics = finalizeDiagnostics([...analysis.diagnostics, ...this.checker.check(analysis)]);
     } catch (e) {

@@ -115,4 +115,20 @@ describe("pagec lsp --stdio", () => {
     const back = await client.waitFor((m) => m.method === "textDocument/publishDiagnostics" && m.params.uri === uri && m.params.version === 4 && m.params.diagnostics.length === 0);
     expect(back.params.version).toBe(4);
   });
+
+  it("serves modules: schema methods by type, sandbox declarations with their docs, directives after @", async () => {
+    const modUri = pathToFileURL(join(site, "scripts/v.js")).href;
+    const mod = "redirect('/x');\nexport const S = Schema.string().\n";
+    client.notify("textDocument/didOpen", { textDocument: { uri: modUri, languageId: "javascript", version: 1, text: mod } });
+    const items = ((await client.request("textDocument/completion", { textDocument: { uri: modUri }, position: { line: 1, character: 33 } })) as any[]).map((i) => i.label);
+    expect(items).toEqual(expect.arrayContaining(["email", "lowercase", "pattern", "validate"]));
+    expect(items).not.toContain("integer");
+    const hover = await client.request("textDocument/hover", { textDocument: { uri: modUri }, position: { line: 0, character: 2 } });
+    expect(hover.contents.value).toContain("function redirect(url: string, status?: number): never");
+    expect(hover.contents.value).toContain("Terminal.");
+    const text = "<p>x</p>\n@fo\n";
+    client.notify("textDocument/didChange", { textDocument: { uri, version: 5 }, contentChanges: [{ text }] });
+    const dirs = ((await client.request("textDocument/completion", { textDocument: { uri }, position: { line: 1, character: 3 } })) as any[]).map((i) => i.label);
+    expect(dirs).toEqual(expect.arrayContaining(["foreach", "if", "endforeach", "component"]));
+  });
 });
