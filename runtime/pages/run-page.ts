@@ -18,7 +18,17 @@ import { templateCrmRead } from "../render/template-crm.js";
 import { verifySessionCookie, signSessionCookie, openToken } from "../session/index.js";
 import type { CrmOp, SessionChanges, SessionState } from "../store/index.js";
 
-export interface PageResponse { status: number; headers: [string, string][]; body: string; logs: LogEntry[]; page: string | null; requestId: string }
+export interface PageResponse {
+  status: number;
+  /** Response headers in order, Set-Cookie included. */
+  headers: [string, string][];
+  /** The Set-Cookie values in order: the script's cookie operations, then the session cookie. */
+  cookies: string[];
+  body: string;
+  logs: LogEntry[];
+  page: string | null;
+  requestId: string;
+}
 
 const HTML = "text/html; charset=utf-8";
 const VIEW_KEYS = ["email", "name", "first_name", "last_name", "id"];
@@ -32,7 +42,7 @@ function customerView(identity: Identity | null): Record<string, unknown> | null
 }
 
 function plain(status: number, requestId: string, extra: [string, string][] = []): PageResponse {
-  return { status, headers: [["Content-Type", HTML], ["Cache-Control", "no-store"], ...extra], body: errorBody(status), logs: [], page: null, requestId };
+  return { status, headers: [["Content-Type", HTML], ["Cache-Control", "no-store"], ...extra], cookies: [], body: errorBody(status), logs: [], page: null, requestId };
 }
 
 function sessionCookieHeader(rt: SiteRuntime, id: string, expiresAt: number, secure: boolean): string {
@@ -68,7 +78,7 @@ export async function runPage(rt: SiteRuntime, raw: RawRequest, opts: { requestI
         const rest = rawQuery.split("&").filter((p) => p && decodeURIComponent(p.split("=")[0].replace(/\+/g, " ")) !== param).join("&");
         const headers: [string, string][] = [["Location", path + (rest ? `?${rest}` : "")], ["Cache-Control", "no-store"]];
         if (committed && "id" in committed) headers.push(["Set-Cookie", sessionCookieHeader(rt, committed.id, committed.expiresAt, secure)]);
-        return { status: 303, headers, body: "", logs: [], page: null, requestId };
+        return { status: 303, headers, cookies: cookiesOf(headers), body: "", logs: [], page: null, requestId };
       }
     }
   }
@@ -173,5 +183,9 @@ export async function runPage(rt: SiteRuntime, raw: RawRequest, opts: { requestI
   if (!ledger.headers.has("cache-control")) headers.push(["Cache-Control", "no-store"]);
   for (const c of ledger.cookies) headers.push(["Set-Cookie", serializeCookie(c)]);
   if (sessionCookie) headers.push(["Set-Cookie", sessionCookie]);
-  return { status, headers, body, logs, page: slug, requestId };
+  return { status, headers, cookies: cookiesOf(headers), body, logs, page: slug, requestId };
+}
+
+function cookiesOf(headers: [string, string][]): string[] {
+  return headers.filter(([k]) => k.toLowerCase() === "set-cookie").map(([, v]) => v);
 }
