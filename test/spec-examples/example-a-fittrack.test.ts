@@ -1,6 +1,7 @@
 // SPEC §10.1 Example A (fittrack): A1–A6 in order on one server, session S created through the login page.
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { join } from "node:path";
+import type { InjectOptions } from "fastify";
 import Database from "better-sqlite3";
 import { startTestServer, CookieJar, type TestServer } from "../runtime/server-harness.js";
 
@@ -10,7 +11,7 @@ const jar = new CookieJar();
 beforeAll(async () => { t = await startTestServer(site); });
 afterAll(async () => { await t?.stop(); });
 
-const inject = (opts: Parameters<TestServer["server"]["fastify"]["inject"]>[0]) => t.server.fastify.inject(opts);
+const inject = (opts: InjectOptions) => t.server.fastify.inject(opts);
 const JSON_CT = "application/json; charset=utf-8";
 const HTML_CT = "text/html; charset=utf-8";
 

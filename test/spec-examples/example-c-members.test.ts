@@ -1,6 +1,7 @@
 // SPEC §10.3 Example C (members): C1–C5 in order, then /members again behaves like C1.
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { join } from "node:path";
+import type { InjectOptions } from "fastify";
 import { startTestServer, CookieJar, type TestServer } from "../runtime/server-harness.js";
 
 const site = join(import.meta.dirname, "../fixtures/spec-sites/members");
@@ -11,7 +12,7 @@ let firstCookie = "";
 beforeAll(async () => { t = await startTestServer(site); });
 afterAll(async () => { await t?.stop(); });
 
-const inject = (opts: Parameters<TestServer["server"]["fastify"]["inject"]>[0]) => t.server.fastify.inject(opts);
+const inject = (opts: InjectOptions) => t.server.fastify.inject(opts);
 const HTML_CT = "text/html; charset=utf-8";
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
 const COOKIE_RE = /^pagec_sid=([A-Za-z0-9_-]{32})\.[A-Za-z0-9_-]{43}; Path=\/; Max-Age=(\d+); HttpOnly; SameSite=Lax$/;
