@@ -1,0 +1,1 @@
+export function cents(n) { return n / 100; }
