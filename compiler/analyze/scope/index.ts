@@ -5,7 +5,7 @@
 import { makeDiagnostic, type Diagnostic, type DiagnosticInit } from "../../diagnostics/diagnostic.js";
 import type { SiteCheckInput, SiteCheckShared } from "../site-checks.js";
 import type { ParsedTemplate } from "../template-graph.js";
-import type { VariableKeys } from "../script/index.js";
+import { guarded, type VariableKeys } from "../script/index.js";
 import { combineVisitors, ExpressionCache, setNamesVisitor, walkTemplate } from "./template-walk.js";
 import { checkNames, type NameContext } from "./names.js";
 import { assignmentsVisitor } from "./assignments.js";
@@ -30,14 +30,14 @@ export function checkTemplateScopes(input: SiteCheckInput, shared: SiteCheckShar
     const found: DiagnosticInit[] = [];
     const names = new Map<string, number>();
     sets.set(t.file, names);
-    walkTemplate(t, cache, combineVisitors([
+    const ok = guarded(() => walkTemplate(t, cache, combineVisitors([
       setNamesVisitor(names),
       componentArgsVisitor(t, cache, args),
       assignmentsVisitor(t, names, found),
       outputContextVisitor(found),
       crmCallsVisitor(t, site.config.crm.entities, found),
-    ]));
-    for (const d of found) out.push(makeDiagnostic(t.file, t.lines, d));
+    ])) === undefined, false);
+    if (ok) for (const d of found) out.push(makeDiagnostic(t.file, t.lines, d));
   }
   const setsOf = (t: ParsedTemplate) => sets.get(t.file) ?? new Map<string, number>();
 
@@ -48,7 +48,7 @@ export function checkTemplateScopes(input: SiteCheckInput, shared: SiteCheckShar
     const key = [t.file, ctx.unknownArgs, ctx.vars.dynamic, [...ctx.locals].sort().join(","), [...ctx.vars.keys.keys()].sort().join(",")].join("\0");
     if (done.has(key)) return;
     done.add(key);
-    out.push(...checkNames(t, ctx, cache));
+    out.push(...guarded(() => checkNames(t, ctx, cache), []));
   };
   const componentContext = (c: ParsedTemplate, vars: VariableKeys): NameContext => {
     const a = args.get(fileToCode.get(c.file) ?? "") ?? { keys: new Set<string>(), unknown: false };
@@ -62,7 +62,7 @@ export function checkTemplateScopes(input: SiteCheckInput, shared: SiteCheckShar
     const locals = new Set(chain.flatMap((t) => [...setsOf(t).keys()]));
     for (const t of chain) names(t, { locals, unknownArgs: false, vars, brandVariables });
     for (const c of p.components.values()) { used.add(c.file); names(c, componentContext(c, vars)); }
-    out.push(...checkLayoutBlocks(chain));
+    out.push(...guarded(() => checkLayoutBlocks(chain), []));
   }
   // Unused components, on their own with an empty context (only when every page was analysed).
   if (pages.length === site.pages.length) {

@@ -42,13 +42,21 @@ function checkFile(u: ParsedUnit, input: SiteCheckInput, out: Diagnostic[]): Var
   return keys;
 }
 
+/** When a file cannot be analysed, its keys are unknown (so PC2002 stays quiet for the pages it runs in). */
+const UNKNOWN_KEYS: VariableKeys = { keys: new Map(), dynamic: true };
+
+/** The analysis must never throw on user input (e.g. nesting deep enough to exhaust the stack): skip the file. */
+export function guarded<T>(run: () => T, fallback: T): T {
+  try { return run(); } catch { return fallback; }
+}
+
 export function analyzeScripts(input: SiteCheckInput): ScriptFacts {
   const files = parsedFiles(input.site);
   const diagnostics: Diagnostic[] = [];
   const facts = new Map<ParsedUnit, VariableKeys>();
   const factsOf = (u: ParsedUnit): VariableKeys => {
     let f = facts.get(u);
-    if (!f) { f = checkFile(u, input, diagnostics); facts.set(u, f); }
+    if (!f) { f = guarded(() => checkFile(u, input, diagnostics), UNKNOWN_KEYS); facts.set(u, f); }
     return f;
   };
   // Every page is its own artifact in a full run, so the chains cover every page file; unimported modules are
