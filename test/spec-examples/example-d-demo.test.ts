@@ -3,7 +3,8 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { startTestServer, type TestServer } from "../runtime/server-harness.js";
 
 const root = join(import.meta.dirname, "../..");
@@ -63,5 +64,29 @@ describe("SPEC §10.4 Example D in dev mode", () => {
     expect(check.status).toBe(1);
     const r = await t.server.fastify.inject({ method: "GET", url: "/broken" });
     expect(r.body).toBe(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>500 Build error</title></head><body><h1>Build error</h1><pre>${escapeHtml(check.stdout)}</pre></body></html>`);
+  });
+});
+
+describe("SPEC §10.4 D3 — fixing the file in dev mode", () => {
+  it("recompiles the page on save and serves it without a restart; other pages keep working", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pagec-demo-d-"));
+    const copy = join(dir, "demo-d");
+    cpSync(site, copy, { recursive: true });
+    const t = await startTestServer(copy, { watch: true });
+    try {
+      expect((await t.server.fastify.inject({ method: "GET", url: "/broken" })).statusCode).toBe(500);
+      writeFileSync(join(copy, "pages/broken.ef"), "<script scope=\"backend\">\n  setVariable('greeting', 'Hello');\n</script>\n<h1>{{ var.greeting }}</h1>\n");
+      let r = await t.server.fastify.inject({ method: "GET", url: "/broken" });
+      for (let i = 0; i < 100 && r.statusCode !== 200; i++) {
+        await new Promise((res) => setTimeout(res, 100));
+        r = await t.server.fastify.inject({ method: "GET", url: "/broken" });
+      }
+      expect(r.statusCode).toBe(200);
+      expect(r.body).toBe("<h1>Hello</h1>");
+      expect((await t.server.fastify.inject({ method: "GET", url: "/" })).body).toBe("<p>FitTrack is up.</p>");
+    } finally {
+      await t.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
