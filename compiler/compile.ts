@@ -10,8 +10,16 @@ import { generateRender, sourceFile, type RenderModule } from "./codegen/render.
 import { finalizeDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { LineIndex } from "./source/line-index.js";
 import { runSiteChecks } from "./analyze/site-checks.js";
+import { createTypeChecker, type TypeChecker } from "./analyze/typecheck/index.js";
 
-export interface AnalyzeOptions { overlays?: Record<string, string>; precompileSchemas?: boolean; emit?: boolean; only?: string }
+export interface AnalyzeOptions {
+  overlays?: Record<string, string>;
+  precompileSchemas?: boolean;
+  emit?: boolean;
+  only?: string;
+  /** A warm type checker kept across analyses (LSP, watch mode); a fresh one is made otherwise. */
+  typeChecker?: TypeChecker;
+}
 export interface PageArtifact {
   route: Route;
   template: ParsedTemplate;
@@ -80,6 +88,8 @@ export function analyzeSite(siteDir: string, opts: AnalyzeOptions = {}): Analysi
     pages.push({ route, template, layouts: graph.layouts, components: graph.components, bundle, render, sources: [...sources].sort() });
   }
   diagnostics.push(...runSiteChecks({ site, templates, pages }));
+  const typeChecker = opts.typeChecker ?? createTypeChecker();
+  diagnostics.push(...typeChecker.check({ site, templates, pages, diagnostics: [] }));
   return { site, templates, pages, diagnostics: finalizeDiagnostics(diagnostics) };
 }
 
