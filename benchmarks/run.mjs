@@ -2,7 +2,7 @@
 // `npm run bench` entry: runs every benchmark group and writes results/latest.json, latest.md and one SVG
 // per group. Options: --quick (brief, for CI), --out <dir> (default benchmarks/results), --only <g1,g2>,
 // --site <dir> (measure a user's own site instead: `pagec bench <site>`). Needs Node --no-node-snapshot.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -12,7 +12,7 @@ import { loadPagec, ROOT } from "./lib/pagec.mjs";
 import { environment } from "./lib/env.mjs";
 import { consume } from "./lib/measure.mjs";
 import { computeGoals } from "./lib/goals.mjs";
-import { markdown, charts } from "./lib/report.mjs";
+import { markdown, charts, headline } from "./lib/report.mjs";
 
 const { values } = parseArgs({ options: { quick: { type: "boolean" }, out: { type: "string" }, only: { type: "string" }, site: { type: "string" } }, strict: true });
 if (!process.execArgv.includes("--no-node-snapshot") && !(process.env.NODE_OPTIONS ?? "").includes("--no-node-snapshot")) {
@@ -23,8 +23,9 @@ if (!process.execArgv.includes("--no-node-snapshot") && !(process.env.NODE_OPTIO
 if (typeof global.gc !== "function") { v8.setFlagsFromString("--expose-gc"); global.gc = vm.runInNewContext("gc"); }
 
 const quick = !!values.quick;
-const out = resolve(values.out ?? (values.site ? "bench-results" : fileURLToPath(new URL("./results", import.meta.url))));
-const opts = { quick, sampling: quick ? { samples: 3, batchMs: 10, warmupMs: 50 } : { samples: 9, batchMs: 40, warmupMs: 300 } };
+const DEFAULT_OUT = fileURLToPath(new URL("./results", import.meta.url));
+const out = resolve(values.out ?? (values.site ? "bench-results" : DEFAULT_OUT));
+const opts = { quick, sampling: quick ? { samples: 3, batchMs: 10, warmupMs: 50 } : { samples: 15, batchMs: 25, warmupMs: 300 } };
 const log = (s) => process.stderr.write(`${s}\n`);
 const started = performance.now();
 const loadAtStart = (await import("node:os")).loadavg().map((x) => Math.round(x * 100) / 100);
@@ -66,7 +67,15 @@ let md = markdown(result);
 if (values.site) md += "\n" + (await import("./groups/site.mjs")).siteMarkdown(groups.site);
 writeFileSync(join(out, "latest.md"), md);
 for (const [name, svg] of Object.entries(charts(result))) writeFileSync(join(out, name), svg);
+if (!values.site && !only && out === DEFAULT_OUT) updateReadme(result);
 log(`wrote ${out}/latest.json, latest.md and charts in ${Math.round(result.totalSeconds)} s`);
 for (const gl of result.goals) log(`  ${gl.met ? "met   " : "MISSED"} ${gl.id}: ${gl.ratio === null ? "not measured" : gl.ratio.toFixed(2)} (target ${gl.direction === "max" ? "≥" : "≤"} ${gl.target})`);
+/** Replaces the "Latest full run" section of benchmarks/README.md with this run's headline table. */
+function updateReadme(res) {
+  const file = fileURLToPath(new URL("./README.md", import.meta.url));
+  const text = readFileSync(file, "utf8");
+  const next = text.replace(/<!-- latest:start -->[\s\S]*<!-- latest:end -->/, `<!-- latest:start -->\n${headline(res)}\n<!-- latest:end -->`);
+  if (next !== text) writeFileSync(file, next);
+}
 // Sandbox children and sockets may keep the loop alive; everything is written, so leave.
 process.exit(Object.keys(errors).length ? 1 : 0);

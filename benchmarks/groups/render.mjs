@@ -42,7 +42,7 @@ export async function renderGroup(pagec, opts, log) {
     const pagecR = results[0];
     const rows = results.map((r, i) => ({
       name: r.name, kind: contenders[i].kind, equality: contenders[i].equality, detail: contenders[i].detail,
-      usPerRender: r.nsPerOp / 1000, rendersPerSec: r.opsPerSec, spreadPct: r.spreadPct, samples: r.samples.length,
+      usPerRender: r.nsPerOp / 1000, bestUsPerRender: r.minNsPerOp / 1000, rendersPerSec: r.opsPerSec, spreadPct: r.spreadPct, samples: r.samples.length,
       // cost relative to pagec, median of per-round ratios: > 1 means slower than pagec
       costVsPagec: i === 0 ? 1 : pairedRatio(r, pagecR).ratio,
     }));

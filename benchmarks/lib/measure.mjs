@@ -56,7 +56,7 @@ export async function compare(contenders, { samples = 7, batchMs = 40, warmupMs 
   return contenders.map((c) => {
     const xs = raw.get(c.name);
     const ns = median(xs);
-    return { name: c.name, nsPerOp: ns, opsPerSec: 1e9 / ns, spreadPct: spreadPct(xs), samples: xs, batch: batch.get(c.name) };
+    return { name: c.name, nsPerOp: ns, minNsPerOp: Math.min(...xs), opsPerSec: 1e9 / ns, spreadPct: spreadPct(xs), samples: xs, batch: batch.get(c.name) };
   });
 }
 

@@ -75,6 +75,22 @@ export function markdown(res) {
   return L.join("\n");
 }
 
+/** The README's headline: environment line, the goal table, and the per-workload render ratios. */
+export function headline(res) {
+  const e = res.environment, L = [];
+  L.push(`${e.date.slice(0, 10)} · ${e.cpu}, ${e.cores} cores · Node ${e.node} · load average ${e.loadAverageAtStart?.[0] ?? "?"} → ${e.loadAverage[0]} · \`${res.command}\` · ${res.mode} run, ${Math.round(res.totalSeconds)} s`, "");
+  L.push("| goal | measured as | result | target | verdict |", "|---|---|---|---|---|");
+  for (const gl of res.goals) L.push(goalLine(gl));
+  const w = res.groups.render?.workloads ?? [];
+  if (w.length) {
+    L.push("", "| render workload | fastest equal-output peer | pagec ÷ that peer (throughput) | pagec ÷ literal (time) |", "|---|---|---|---|");
+    for (const x of w) L.push(`| ${x.id} | ${x.fastestPeer ?? "–"} | ${Number.isFinite(x.vsFastestPeer) ? x.vsFastestPeer.toFixed(2) : "–"}× | ${Number.isFinite(x.vsLiteral) ? x.vsLiteral.toFixed(2) : "–"}× |`);
+  }
+  L.push("", "Full tables: [results/latest.md](results/latest.md). Charts: " + ["render", "runtime", "http", "build", "memory", "scaling-render", "scaling-build"].map((n) => `[${n}](results/${n}.svg)`).join(" · "), "");
+  L.push("![render throughput](results/render.svg)", "");
+  return L.join("\n");
+}
+
 export function charts(res) {
   const g = res.groups, sub = `${res.environment.cpu}, ${res.environment.cores} cores · Node ${res.environment.node} · ${res.mode} run`;
   const out = {};
