@@ -50,7 +50,7 @@ export function scriptStartTag(text: string, pos: number, finder: Finder): { end
 }
 
 /** The closing `</script …>` after `from`: [start, end) or null. */
-export function backendEndTag(text: string, from: number, finder: Finder): { start: number; end: number } | null {
+export function backendEndTag(from: number, finder: Finder): { start: number; end: number } | null {
   const m = finder.regex("\0/script", /<\/script[\t\n\f\r ]*>/gi, from);
   return m ? { start: m.index, end: m.index + m.length } : null;
 }

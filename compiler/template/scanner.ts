@@ -174,7 +174,7 @@ class Scanner {
     const t = this.text, p = this.pos;
     const close = this.finder.indexOf("]]", p + 2);
     if (close < 0) return false;
-    for (let i = t.indexOf("{{", p + 2); i >= 0 && i < close; i = t.indexOf("{{", i + 2)) {
+    for (let i = this.finder.indexOf("{{", p + 2); i >= 0 && i < close; i = this.finder.indexOf("{{", i + 2)) {
       this.rep.report({ code: "PC1056", message: "`{{` inside `[[ … ]]` is sent to the browser unchanged and is not evaluated", start: i, end: i + 2 });
     }
     const was = this.html.suppressed;
@@ -194,7 +194,7 @@ class Scanner {
     if (!tag.backend) { this.frontendTagEnd = tag.end; return false; }
     const tagEnd = tag.end;
     if (this.kind === "component") this.rep.report({ code: "PC5010", message: "components cannot contain backend scripts", start: p, end: tagEnd });
-    const close = backendEndTag(t, tagEnd, this.finder);
+    const close = backendEndTag(tagEnd, this.finder);
     if (!close) {
       // Fail closed: nothing after an unterminated backend script may reach the browser.
       this.rep.report({ code: "PC1008", message: "`<script scope=\"backend\">` has no closing `</script>`", start: p, end: tagEnd });

@@ -58,6 +58,7 @@ describe("robustness", () => {
     ["unclosed @if(", "@if( "],
     ["unclosed backend scripts", "<script scope=backend> "],
     ["unclosed pass-through", "[[ "],
+    ["pass-through regions", "[[ x ]] "],
     ["open blocks", "@if(a)"],
     ["v-if without end tags", "<p v-if=\"a\">"],
     ["nested divs", "<div v-if=\"a\">"],
