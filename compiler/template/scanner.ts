@@ -171,7 +171,7 @@ class Scanner {
   }
 
   private passThrough(): boolean {
-    const t = this.text, p = this.pos;
+    const p = this.pos;
     const close = this.finder.indexOf("]]", p + 2);
     if (close < 0) return false;
     for (let i = this.finder.indexOf("{{", p + 2); i >= 0 && i < close; i = this.finder.indexOf("{{", i + 2)) {
