@@ -44,8 +44,16 @@ export function checkTemplateScopes(input: SiteCheckInput, shared: SiteCheckShar
   const fileToCode = new Map([...site.components].map(([code, file]) => [file, code]));
   // One run per distinct context of a file: contexts with the same facts give the same findings.
   const done = new Set<string>();
+  const signatures = new WeakMap<object, string>();
+  const signature = (o: object, make: () => string) => {
+    let sig = signatures.get(o);
+    if (sig === undefined) signatures.set(o, (sig = make()));
+    return sig;
+  };
   const names = (t: ParsedTemplate, ctx: NameContext) => {
-    const key = [t.file, ctx.unknownArgs, ctx.vars.dynamic, [...ctx.locals].sort().join(","), [...ctx.vars.keys.keys()].sort().join(",")].join("\0");
+    const locals = signature(ctx.locals, () => [...ctx.locals].sort().join(","));
+    const vars = signature(ctx.vars, () => `${ctx.vars.dynamic}:${[...ctx.vars.keys.keys()].sort().join(",")}`);
+    const key = [t.file, ctx.unknownArgs, locals, vars].join("\0");
     if (done.has(key)) return;
     done.add(key);
     out.push(...guarded(() => checkNames(t, ctx, cache), []));

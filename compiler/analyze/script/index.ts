@@ -73,7 +73,11 @@ export function analyzeScripts(input: SiteCheckInput): ScriptFacts {
       for (const u of [...units, ...files.reachable(units)]) {
         const f = factsOf(u);
         merged.dynamic ||= f.dynamic;
-        for (const [k, at] of f.keys) merged.keys.set(k, [...(merged.keys.get(k) ?? []), ...at]);
+        for (const [k, at] of f.keys) {
+          let list = merged.keys.get(k);
+          if (!list) merged.keys.set(k, (list = []));
+          for (const x of at) list.push(x);
+        }
       }
       return merged;
     },
