@@ -26,12 +26,12 @@ export function writeSite(files: SiteFiles): string {
   return dir;
 }
 
-export async function startKit(files: SiteFiles, opts: { isolates?: number; db?: string } = {}): Promise<Kit> {
+export async function startKit(files: SiteFiles, opts: { isolates?: number; db?: string; debug?: boolean } = {}): Promise<Kit> {
   const dir = writeSite(files);
   const db = opts.db ?? join(dir, "test.sqlite");
   let server: PagecServer;
   try {
-    server = await createServer({ site: join(dir, "site"), db, port: 0, isolates: opts.isolates ?? 1, logger: false });
+    server = await createServer({ site: join(dir, "site"), db, port: 0, isolates: opts.isolates ?? 1, logger: false, debug: opts.debug });
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     if (e instanceof CompileFailedError) throw new Error(`test site does not compile:\n${e.pretty}`);
