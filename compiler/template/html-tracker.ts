@@ -142,8 +142,9 @@ export class HtmlTracker {
     const a = this.attr!;
     a.name = this.text.slice(a.nameStart, a.nameEnd);
     const lower = a.name.toLowerCase();
-    const before = this.text.slice(a.valueStart, start);
-    const ctx: OutputContext = { kind: "attr", name: a.name, quoted: a.quote !== "", url: URL_ATTRS.has(lower), first: !a.hasTemplate && before.trim() === "" };
+    // Only the first output tag of a value can be first; slicing for later ones would be quadratic.
+    const first = !a.hasTemplate && this.text.slice(a.valueStart, start).trim() === "";
+    const ctx: OutputContext = { kind: "attr", name: a.name, quoted: a.quote !== "", url: URL_ATTRS.has(lower), first };
     a.hasTemplate = true;
     return ctx;
   }

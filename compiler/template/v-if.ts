@@ -119,6 +119,10 @@ export function applyVIf(text: string, st: Structure, tokens: Token[], allEvents
         bodies.push(take(m.xe));
       });
       const node: IfNode = { kind: "if", span: { start: first.xs, end: members[members.length - 1].xe }, branches: [], form: "v-if" };
+      // Each branch repeats the (whitespace-only) gaps around its element, which is quadratic in the chain length.
+      // Beyond a few thousand repeated gap lists, the gaps are output once after the chain instead.
+      const gapCount = gaps.reduce((k, g) => k + (g.length > 0 ? 1 : 0), 0);
+      const inline = gapCount > 0 && gapCount * members.length <= 4096;
       members.forEach((m, j) => {
         const a = m.v.attr;
         const ws = /\s/.test(text[a.nameStart - 1] ?? "");
@@ -130,15 +134,16 @@ export function applyVIf(text: string, st: Structure, tokens: Token[], allEvents
           body: [],
         };
         markScripts(scripts, st.ownerOfScript, m.xs, m.xe, owner, branch);
-        const before = gaps.slice(0, j).flat(), after = gaps.slice(j).flat();
+        const before = inline ? gaps.slice(0, j).flat() : [], after = inline ? gaps.slice(j).flat() : [];
         work.push({ nodes: bodies[j], seg, owner: branch, assign: (res) => { branch.body = [...before, ...res, ...after]; } });
         node.branches.push(branch);
       });
-      if (members[members.length - 1].v.kind !== "v-else" && gaps.some((g) => g.length > 0)) {
+      if (inline && members[members.length - 1].v.kind !== "v-else") {
         node.branches.push({ cond: null, span: { start: node.span.end, end: node.span.end }, body: gaps.flat() });
       }
       created.add(node);
       out.push(node);
+      if (!inline) out.push(...gaps.flat());
       cursor = node.span.end;
     }
     out.push(...src.slice(k));

@@ -88,6 +88,16 @@ describe("v-if chains", () => {
     expect(render(src, { a: true })).toBe("<p>A</p>\n<!-- c -->\n");
   });
 
+  it("very long chains with gaps output the gaps after the chain (bounded tree size)", () => {
+    const members = Array.from({ length: 100 }, (_, i) => `<b v-${i ? "else-if" : "if"}="k == ${i}">${i}</b>`);
+    const r = parse(members.join(" "));
+    expect(r.diagnostics).toEqual([]);
+    const chain = r.ast.nodes[0];
+    expect(chain.kind === "if" && chain.branches.length).toBe(100);
+    expect(render(members.join(" "), { k: 50 })).toBe("<b>50</b>" + " ".repeat(99));
+    expect(render(members.slice(0, 3).join(" "), { k: 1 })).toBe(" <b>1</b> ");
+  });
+
   it("other content breaks the chain (PC1030)", () => {
     expect(diags("<p v-if=\"a\">A</p>x<p v-else>B</p>")).toEqual(["PC1030 1:22"]);
     expect(diags("<p v-if=\"a\">A</p>{{ y }}<p v-else-if=\"b\">B</p>")).toEqual(["PC1030 1:28"]);
