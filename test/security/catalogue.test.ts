@@ -27,7 +27,7 @@ async function startServer(site: string) {
   const db = join(dir, "test.sqlite");
   let server: PagecServer;
   try {
-    server = await createServer({ site, db, port: 0, isolates: 2, logger: false });
+    server = await createServer({ site, db, port: 0, isolates: 2, logger: false, debug: true });
   } catch (e) {
     // Show the diagnostics: a hostile page in the shared site must compile (compile-time cases use `compile`).
     throw new Error(String((e as { pretty?: string }).pretty ?? e));
@@ -62,8 +62,9 @@ async function runRequest(server: PagecServer, r: CaseRequest) {
 
 async function assertAlive(server: PagecServer, n: number) {
   const res = await server.fastify.inject({ method: "GET", url: `/healthy?n=${n}` });
-  expect(res.statusCode, "healthy page after the case").toBe(200);
-  expect(res.body).toContain(`<p>ok ${n + 1}</p>`);
+  // On failure, show the execution log of the healthy request (debug endpoint) to name the cause.
+  const why = async () => JSON.stringify((await server.fastify.inject({ url: "/__pagec/logs" })).json().slice(0, 2));
+  if (res.statusCode !== 200 || !res.body.includes(`<p>ok ${n + 1}</p>`)) expect.fail(`healthy page after the case: ${res.statusCode} ${res.body} ${await why()}`);
 }
 
 async function runCase(c: SecurityCase) {
