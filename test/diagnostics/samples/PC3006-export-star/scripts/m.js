@@ -1,0 +1,2 @@
+export * from "n";
+export const a = 1;
