@@ -1,10 +1,10 @@
-// Per-file checks on the names a template assigns (SPEC §3.6): `@set` targets, loop variables and literal
-// component-argument keys that are built-ins, `loop` or reserved words (PC2009), and loop variables that hide
-// an outer loop variable or an earlier `@set` of the same file (PC2010).
+// The names a template assigns (SPEC §3.6, §3.9.1): what each component's call sites pass, `@set` targets, loop
+// variables and literal component-argument keys that are built-ins, `loop` or reserved words (PC2009), and loop
+// variables that hide an outer loop variable or an earlier `@set` of the same file (PC2010).
 import type { DiagnosticInit } from "../../diagnostics/diagnostic.js";
 import { BUILTIN_NAMES, RESERVED_WORDS } from "../../prelude/template-lib/manifest.js";
 import type { ParsedTemplate } from "../template-graph.js";
-import type { LoopVar, TemplateVisitor } from "./template-walk.js";
+import type { ExpressionCache, LoopVar, TemplateVisitor } from "./template-walk.js";
 
 const RESERVED: ReadonlySet<string> = new Set([...BUILTIN_NAMES, "loop", ...RESERVED_WORDS]);
 
@@ -34,6 +34,24 @@ export function assignmentsVisitor(t: ParsedTemplate, sets: ReadonlyMap<string, 
         if (definedAt === undefined) return;
         found.push({ code: "PC2010", message: `loop variable \`${v.name}\` hides the \`${v.name}\` defined on line ${line(definedAt)}`, start: v.start, end: v.end });
       });
+    },
+  };
+}
+
+export interface ComponentArgs { keys: Set<string>; unknown: boolean }
+
+/** Adds the call sites of one template to `out`. */
+export function componentArgsVisitor(t: ParsedTemplate, cache: ExpressionCache, out: Map<string, ComponentArgs>): TemplateVisitor {
+  return {
+    node(n) {
+      if (n.kind !== "component") return;
+      const code = n.code.replace(/\.ef$/, "");
+      let entry = out.get(code);
+      if (!entry) { entry = { keys: new Set(), unknown: false }; out.set(code, entry); }
+      if (!n.args || n.args.text.trim() === "") return;
+      const e = cache.get(t, n.args);
+      if (e?.type === "Object") for (const p of e.properties) entry.keys.add(p.key);
+      else entry.unknown = true;
     },
   };
 }

@@ -8,11 +8,9 @@ import type { ParsedTemplate } from "../template-graph.js";
 import { guarded, type VariableKeys } from "../script/index.js";
 import { combineVisitors, ExpressionCache, setNamesVisitor, walkTemplate } from "./template-walk.js";
 import { checkNames, type NameContext } from "./names.js";
-import { assignmentsVisitor } from "./assignments.js";
-import { outputContextVisitor } from "./output-context.js";
-import { crmCallsVisitor } from "./crm-calls.js";
+import { assignmentsVisitor, componentArgsVisitor, type ComponentArgs } from "./assignments.js";
+import { crmCallsVisitor, outputContextVisitor } from "./expression-checks.js";
 import { checkLayoutBlocks } from "./layout-blocks.js";
-import { componentArgsVisitor, type ComponentArgs } from "./component-args.js";
 
 const NO_VARIABLES: VariableKeys = { keys: new Map(), dynamic: false };
 

@@ -1,8 +1,11 @@
 // The static CRM call checks of SPEC §4.5.3 (PC3010–PC3019), written once over a small literal description of
-// the arguments so that backend-script calls (acorn) and template calls of GetCrm* (expr AST) share them.
+// the arguments so that backend-script calls (acorn, litValue below) and template calls of GetCrm* share them.
 import type { DiagnosticInit } from "../../diagnostics/diagnostic.js";
 import { closest } from "../../diagnostics/closest.js";
 import type { CrmEntity } from "../../site/site-config.js";
+import type * as acorn from "acorn";
+import type { ParsedUnit } from "../../bundle/index.js";
+import { fileRange, fileText, staticString, type AnyNode } from "./ast-util.js";
 
 /** An argument as far as the checks care; offsets are file offsets. */
 export interface LitValue {
@@ -145,4 +148,44 @@ function unstorable(v: LitValue): string | null {
   if (v.kind === "number" && !Number.isFinite(v.value)) return `\`${v.text ?? String(v.value)}\` is not a finite number`;
   if (v.kind === "string" && String(v.value).length > 10000) return "the string is longer than 10,000 characters";
   return null;
+}
+
+/** An acorn argument node as a literal description; `free` tells whether an identifier is the global (`undefined`, `NaN`, `Infinity`). */
+export function litValue(u: ParsedUnit, n: AnyNode, free: Set<acorn.Identifier>): LitValue {
+  const base = { ...fileRange(u, n), text: fileText(u, n) };
+  switch (n.type) {
+    case "SpreadElement": return { ...base, kind: "spread" };
+    case "Literal":
+      if (typeof n.value === "string") return { ...base, kind: "string", value: n.value, quote: u.code[n.start] };
+      if (typeof n.value === "number") return { ...base, kind: "number", value: n.value };
+      if (typeof n.value === "boolean") return { ...base, kind: "boolean" };
+      if (n.value === null && !("regex" in n && n.regex)) return { ...base, kind: "null" };
+      return { ...base, kind: "regexp" };
+    case "TemplateLiteral": {
+      const s = staticString(n);
+      return s === null ? { ...base, kind: "template" } : { ...base, kind: "string", value: s, quote: "`" };
+    }
+    case "Identifier":
+      if (free.has(n) && n.name === "undefined") return { ...base, kind: "undefined" };
+      if (free.has(n) && (n.name === "NaN" || n.name === "Infinity")) return { ...base, kind: "number", value: n.name === "NaN" ? NaN : Infinity };
+      return { ...base, kind: "other" };
+    case "UnaryExpression":
+      if (n.operator === "-" && n.argument.type === "Literal" && typeof n.argument.value === "number") return { ...base, kind: "number", value: -n.argument.value };
+      if (n.operator === "-" && n.argument.type === "Identifier" && free.has(n.argument) && n.argument.name === "Infinity") return { ...base, kind: "number", value: -Infinity };
+      return { ...base, kind: "other" };
+    case "ArrayExpression":
+      return { ...base, kind: "array", elements: n.elements.filter((e): e is NonNullable<typeof e> => e !== null).map((e) => litValue(u, e, free)) };
+    case "ObjectExpression": {
+      let complete = true;
+      const props: { key: string; value: LitValue }[] = [];
+      for (const p of n.properties) {
+        if (p.type === "SpreadElement" || p.computed) { complete = false; continue; }
+        const key = p.key.type === "Identifier" ? p.key.name : p.key.type === "Literal" ? String(p.key.value) : null;
+        if (key === null) { complete = false; continue; }
+        props.push({ key, value: litValue(u, p.value, free) });
+      }
+      return { ...base, kind: "object", props, complete };
+    }
+    default: return { ...base, kind: "other" };
+  }
 }

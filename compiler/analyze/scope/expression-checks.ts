@@ -1,5 +1,6 @@
-// The CRM call checks of SPEC §4.5.3 on template calls of the read functions (GetCrmEntries, GetCrmField,
-// GetCrmFields, GetCrmFieldValues; §3.8), sharing the rules with backend scripts (script/crm-rules.ts).
+// Per-file checks on template expressions: output tags in `<script>`/`<style>` raw text (PC1062, SPEC §3.5) and
+// the CRM call checks of SPEC §4.5.3 on template calls of GetCrmEntries/GetCrmField/GetCrmFields/GetCrmFieldValues
+// (§3.8), which share their rules with backend scripts (script/crm-rules.ts).
 import { walk } from "../../expr/index.js";
 import type { Expr } from "../../expr/ast.js";
 import type { DiagnosticInit } from "../../diagnostics/diagnostic.js";
@@ -8,6 +9,21 @@ import type { CrmEntity } from "../../site/site-config.js";
 import { checkCrmCall, type LitValue } from "../script/index.js";
 import type { ParsedTemplate } from "../template-graph.js";
 import type { TemplateVisitor } from "./template-walk.js";
+
+const endsInJsonRaw = (e: Expr) => e.type === "Filter" && e.name === "raw" && e.input.type === "Filter" && e.input.name === "json";
+
+export function outputContextVisitor(out: DiagnosticInit[]): TemplateVisitor {
+  return {
+    expression({ expr, node }) {
+      if (node.kind !== "output" || node.context.kind !== "raw-text" || endsInJsonRaw(expr)) return;
+      out.push({
+        code: "PC1062",
+        message: `inside \`<${node.context.element}>\`, HTML escaping does not protect the value; write \`{{ … | json | raw }}\``,
+        start: node.span.start, end: node.span.end,
+      });
+    },
+  };
+}
 
 function litValue(t: ParsedTemplate, e: Expr): LitValue {
   const base = { start: e.start, end: e.end, text: t.text.slice(e.start, e.end) };
