@@ -50,7 +50,14 @@ if (values.site) {
     if (only && !only.has(id)) continue;
     log(`${title}${quick ? " (quick)" : ""}`);
     const t0 = performance.now();
-    try { groups[id] = await run(); } catch (e) { errors[id] = String(e?.stack ?? e).split("\n").slice(0, 3).join(" "); log(`  FAILED: ${errors[id]}`); }
+    // One retry: other work rebuilding build/ mid-run can break a child process's imports for a moment.
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      try { groups[id] = await run(); delete errors[id]; break; } catch (e) {
+        errors[id] = String(e?.stack ?? e).split("\n").slice(0, 3).join(" ");
+        log(`  ${attempt === 1 ? "failed, retrying in 5 s" : "FAILED"}: ${errors[id]}`);
+        if (attempt === 1) await new Promise((r) => setTimeout(r, 5000));
+      }
+    }
     seconds[id] = (performance.now() - t0) / 1000;
   }
 }

@@ -27,7 +27,7 @@ export async function buildGroup(pagec, opts, log) {
 
   const site = join(ROOT, "examples/weight-tracker");
   const page = "pages/weight/checkin.ef";
-  const raw = execFileSync(process.execPath, ["--no-node-snapshot", CHILD, site, page, String(opts.quick ? 5 : 30)], { encoding: "utf8", timeout: 120000 });
+  const raw = execFileSync(process.execPath, ["--no-node-snapshot", CHILD, site, page, String(opts.quick ? 3 : 30)], { encoding: "utf8", timeout: 120000 });
   const check = JSON.parse(raw.trim().split("\n").pop());
   check.site = "examples/weight-tracker";
   log(`  check ${page}: cold ${check.coldMs.toFixed(1)} ms, warm ${check.warmMs.toFixed(1)} ms, typed warm ${check.typedWarmMs.toFixed(1)} ms`);

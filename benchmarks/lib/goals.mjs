@@ -31,7 +31,7 @@ export function computeGoals(g) {
       httpWorst, 0.8, "max", http ?? null),
     goal(GOAL_IDS[4], "bundle load into a fresh isolate with V8 code cache, p50 in ms",
       g.runtime?.isolate?.bundleLoadWithCacheMs?.p50, 5, "min"),
-    goal(GOAL_IDS[5], "per-page check time (checkSource, no type checking), warm, in ms",
-      g.build?.check?.warmMs, 10, "min", g.build?.check ? { typedWarmMs: g.build.check.typedWarmMs } : null),
+    goal(GOAL_IDS[5], "per-page check time, warm (full analysis with the TypeScript checker kept warm, as the language server runs it), in ms",
+      g.build?.check?.typedWarmMs, 10, "min", g.build?.check ? { warmWithoutTypesMs: g.build.check.warmMs, checkSourceWarmMs: g.build.check.checkSourceWarmMs } : null),
   ];
 }

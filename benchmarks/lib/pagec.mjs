@@ -10,7 +10,10 @@ const BUILD = join(ROOT, "build");
 export async function loadPagec() {
   if (!existsSync(join(BUILD, "render-lib.js"))) throw new Error("build/ is missing: run `node scripts/build.mjs` first (npm run bench does)");
   const imp = (p) => import(new URL(`../../build/${p}`, import.meta.url).href);
-  const [compile, index, renderModule] = await Promise.all([imp("compiler/compile.js"), imp("compiler/index.js"), imp("runtime/render/render-module.js")]);
+  // Sequential on purpose: parallel dynamic imports of one module graph have failed to link here (Node 20).
+  const compile = await imp("compiler/compile.js");
+  const index = await imp("compiler/index.js");
+  const renderModule = await imp("runtime/render/render-module.js");
   const lib = renderModule.loadRenderLib(readFileSync(join(BUILD, "render-lib.js"), "utf8"), "render-lib.js");
   return { analyzeSite: compile.analyzeSite, compileSite: index.compileSite, checkSite: index.checkSite, checkSource: index.checkSource, loadRenderModule: renderModule.loadRenderModule, lib, imp };
 }
