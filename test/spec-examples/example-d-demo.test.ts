@@ -2,7 +2,7 @@
 // dev mode (`watch: true`). D3's body is compared against what `pagec check` prints at test time, HTML-escaped.
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { join } from "node:path";
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { startTestServer, type TestServer } from "../runtime/server-harness.js";
@@ -14,14 +14,27 @@ const built = existsSync(join(root, "build/compiler/index.js"));
 const HTML_CT = "text/html; charset=utf-8";
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
-function runCli(args: string[]) {
-  return spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8", timeout: 30000, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+interface CliRun { status: number | null; stdout: string; stderr: string }
+
+function runCli(args: string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+    let stdout = "", stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (c: string) => { stdout += c; });
+    child.stderr.setEncoding("utf8").on("data", (c: string) => { stderr += c; });
+    const timer = setTimeout(() => child.kill(), 30000);
+    child.on("error", reject);
+    child.on("close", (status) => { clearTimeout(timer); resolve({ status, stdout, stderr }); });
+  });
 }
 
+// `pagec check demo-d` runs the full analysis (TypeScript included), so it is run once and shared.
+let checkRun: Promise<CliRun> | null = null;
+const checkOnce = () => (checkRun ??= runCli(["check", "test/fixtures/spec-sites/demo-d"]));
+
 describe.skipIf(!built)("SPEC §10.4 Example D through the CLI (needs `node scripts/build.mjs`)", () => {
-  it("D1 — `pagec serve demo-d` exits 1, prints the diagnostics on stderr, opens no port", () => {
-    const check = runCli(["check", "test/fixtures/spec-sites/demo-d"]);
-    const serve = runCli(["serve", "test/fixtures/spec-sites/demo-d", "--port", "0"]);
+  it("D1 — `pagec serve demo-d` exits 1, prints the diagnostics on stderr, opens no port", async () => {
+    const [check, serve] = await Promise.all([checkOnce(), runCli(["serve", "test/fixtures/spec-sites/demo-d", "--port", "0"])]);
     expect(serve.status).toBe(1);
     expect(serve.stdout).not.toMatch(/listening/i);
     expect(serve.stderr).toContain("error[PC3003]: module `format` has no export named `cents`");
@@ -60,7 +73,7 @@ describe("SPEC §10.4 Example D in dev mode", () => {
   });
 
   it.skipIf(!built)("D3 — the <pre> is exactly the pretty output of `pagec check demo-d`, HTML-escaped", async () => {
-    const check = runCli(["check", "test/fixtures/spec-sites/demo-d"]);
+    const check = await checkOnce();
     expect(check.status).toBe(1);
     const r = await t.server.fastify.inject({ method: "GET", url: "/broken" });
     expect(r.body).toBe(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>500 Build error</title></head><body><h1>Build error</h1><pre>${escapeHtml(check.stdout)}</pre></body></html>`);
