@@ -89,6 +89,11 @@ await null;
 await null;
 try { response.send('second'); } catch (e) { }
 setHeader('X-Late', '1');`),
+    "pages/halt-catch.ef": page(`
+const p = Promise.resolve().then(() => { response.json({ a: 1 }); setHeader('X-Then', '1'); });
+p.catch(() => { setHeader('X-Catch', '1'); setVariable('caught', true); });
+try { await p; } catch (e) { setHeader('X-Await-Catch', '1'); }
+setHeader('X-After', '1');`),
     "pages/effects.ef": page(`
 setVariable('before', 'kept');
 setHeader('X-Before', 'yes');
@@ -163,6 +168,14 @@ describe("halting (SPEC §4.1)", () => {
     expect(r.body).toBe('{"first":true}');
     expect(header(r, "x-before")).toBe("1");
     expect(header(r, "x-late")).toBeUndefined();
+  });
+});
+
+describe("halting through promise rejection handlers", () => {
+  it("a .catch() handler and an awaiting try/catch cannot act after a terminal call", async () => {
+    const r = await k.run("/halt-catch");
+    expect(r.body).toBe('{"a":1}');
+    for (const h of ["x-then", "x-catch", "x-await-catch", "x-after"]) expect(header(r, h), h).toBeUndefined();
   });
 });
 
