@@ -5,7 +5,8 @@ import type { TemplateAst } from "./ast.js";
 import { scan } from "./scanner.js";
 import { buildStructure } from "./structure.js";
 import { finishText, whitespaceDeletions } from "./whitespace.js";
-import { applyVIf } from "./v-if.js";
+import { planVIf } from "./v-if.js";
+import { insertChainTokens } from "./v-if-tokens.js";
 import { checkLayout } from "./layout-rules.js";
 import { checkTagMarkers, reportConflictMarkers } from "./markers.js";
 
@@ -22,10 +23,13 @@ function parseWith(text: string, opts: ParseTemplateOptions, rep: FileReporter):
   reportConflictMarkers(text, rep.lines.starts, rep);
   const { tokens, events } = scan(text, opts.kind, rep);
   checkTagMarkers(text, events, rep);
-  const st = buildStructure(text, tokens, rep);
+  // The first structure pass reports directive errors and tells which directive body each text token is in;
+  // v-if planning needs that, and a second (silent) pass then builds the tree with the chains in it.
+  let st = buildStructure(text, tokens, rep);
   const del = whitespaceDeletions(text, tokens);
-  const withVIf = applyVIf(text, st, tokens, events, del, rep);
-  const nodes = finishText(withVIf, text, del);
+  const chains = planVIf(text, tokens, events, del, rep);
+  if (chains.length > 0) st = buildStructure(text, insertChainTokens(tokens, chains), new FileReporter(opts.file, rep.lines));
+  const nodes = finishText(st.nodes, text, del);
   checkLayout(text, nodes, st.extends !== null, st.blockDirective, rep);
   for (const s of st.scripts) {
     if (s.insideConditional) {

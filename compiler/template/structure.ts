@@ -4,27 +4,27 @@ import type { FileReporter } from "../diagnostics/diagnostic.js";
 import type { BlockNode, ExtendsDirective, ForeachNode, IfNode, Node, ScriptBlock, Span } from "./ast.js";
 import type { Token } from "./tokens.js";
 import { componentArgs, expressionArg, foreachArgs, nameArg, sessionArgs, setArgs, slugArg, type ArgResult } from "./directive-args.js";
+import { assembleChain, type ChainLists } from "./v-if-tokens.js";
 
 type DirToken = Extract<Token, { t: "dir" }>;
+type VifToken = Extract<Token, { t: "vif" }>;
 interface Frame {
-  kind: "if" | "foreach" | "block";
+  kind: "if" | "foreach" | "block" | "vif";
   node: IfNode | ForeachNode | BlockNode;
-  tok: DirToken;
+  /** The opening directive (null for v-if chains, which are never left open). */
+  tok: DirToken | null;
   list: Node[];
   sawElse: boolean;
-  /** The innermost @if/@foreach frame at or below this one (blocks do not count for PC1053). */
+  /** The innermost @if/@foreach/v-if frame at or below this one (blocks do not count for PC1053). */
   cond: Frame | null;
+  /** Member bodies and gaps of a v-if chain. */
+  chain?: ChainLists;
 }
 
 export interface Structure {
   nodes: Node[];
   scripts: ScriptBlock[];
   extends: ExtendsDirective | null;
-  /** Directive-body id of every node list (text tokens carry the same id in `seg`). */
-  segOf: Map<Node[], number>;
-  /** Innermost @if/@foreach node around each node list and each script (null at top level). */
-  ownerOfList: Map<Node[], object | null>;
-  ownerOfScript: Map<ScriptBlock, object | null>;
   /** The opening directive of each @block node (for PC1042). */
   blockDirective: Map<BlockNode, Span>;
 }
@@ -33,8 +33,6 @@ const CLOSERS: Record<string, Frame["kind"]> = { endif: "if", endforeach: "forea
 
 export function buildStructure(text: string, tokens: Token[], rep: FileReporter): Structure {
   const segOf = new Map<Node[], number>();
-  const ownerOfList = new Map<Node[], object | null>();
-  const ownerOfScript = new Map<ScriptBlock, object | null>();
   const blockDirective = new Map<BlockNode, Span>();
   const scripts: ScriptBlock[] = [];
   let extendsDir: ExtendsDirective | null = null;
@@ -42,10 +40,9 @@ export function buildStructure(text: string, tokens: Token[], rep: FileReporter)
   let extendsCount = 0;
   let inVerbatim = false;
   const stack: Frame[] = [];
-  const newList = (owner: object | null): Node[] => { const l: Node[] = []; segOf.set(l, segOf.size); ownerOfList.set(l, owner); return l; };
-  const root = newList(null);
+  const newList = (): Node[] => { const l: Node[] = []; segOf.set(l, segOf.size); return l; };
+  const root = newList();
   let cur = root;
-  const owner = (): object | null => ownerOfList.get(cur) ?? null;
 
   const arg = <T>(tok: DirToken, r: ArgResult<T>): T | null => {
     if (r.ok) return r.value;
@@ -59,15 +56,42 @@ export function buildStructure(text: string, tokens: Token[], rep: FileReporter)
     cur = stack.length ? stack[stack.length - 1].list : root;
   };
   const unclosed = (f: Frame) => {
+    if (!f.tok) return;
     const name = f.tok.name;
     rep.report({ code: "PC1010", message: `\`@${name}\` is never closed; add \`@end${name}\``, start: f.tok.start, end: f.tok.nameEnd });
   };
-  const open = (kind: Frame["kind"], node: IfNode | ForeachNode | BlockNode, tok: DirToken, list: Node[]) => {
+  const open = (kind: Frame["kind"], node: IfNode | ForeachNode | BlockNode, tok: DirToken | null, list: Node[]): Frame => {
     cur.push(node);
     const below = stack.length ? stack[stack.length - 1].cond : null;
     const frame: Frame = { kind, node, tok, list, sawElse: false, cond: null };
     frame.cond = kind === "block" ? below : frame;
     stack.push(frame);
+    cur = list;
+    return frame;
+  };
+  /** v-if chain boundaries planned by v-if.ts: members and gaps become lists, assembled at the chain's end. */
+  const chainToken = (tok: VifToken) => {
+    if (tok.op === "open") {
+      const node: IfNode = { kind: "if", span: { start: tok.start, end: tok.start }, branches: [], form: "v-if" };
+      const body = newList();
+      open("vif", node, null, body).chain = { bodies: [body], gaps: [] };
+      return;
+    }
+    let k = stack.length - 1;
+    while (k >= 0 && stack[k].kind !== "vif") k--;
+    if (k < 0) return;
+    while (stack.length - 1 > k) close(stack[stack.length - 1], tok.start);
+    const f = stack[k];
+    const lists = f.chain!;
+    if (tok.op === "close") {
+      const after = assembleChain(f.node as IfNode, tok.chain, lists);
+      close(f, tok.start);
+      for (const n of after) cur.push(n);
+      return;
+    }
+    const list = newList();
+    (tok.op === "gap" ? lists.gaps : lists.bodies).push(list);
+    f.list = list;
     cur = list;
   };
 
@@ -86,10 +110,10 @@ export function buildStructure(text: string, tokens: Token[], rep: FileReporter)
     if (tok.t === "script") {
       scripts.push(tok.block);
       const f = stack.length ? stack[stack.length - 1].cond : null;
-      tok.block.insideConditional = f ? `@${f.kind}` : null;
-      ownerOfScript.set(tok.block, f ? f.node : null);
+      tok.block.insideConditional = f ? (f.kind === "vif" ? "v-if" : `@${f.kind}`) : null;
       continue;
     }
+    if (tok.t === "vif") { chainToken(tok); continue; }
     if (tok.t !== "dir") continue;
     const span = { start: tok.start, end: tok.end };
     const name = tok.name;
@@ -106,7 +130,7 @@ export function buildStructure(text: string, tokens: Token[], rep: FileReporter)
       case "if": {
         const cond = arg(tok, expressionArg(tok.args!)) ?? { text: "", start: tok.args!.start };
         const node: IfNode = { kind: "if", span: { ...span }, branches: [], form: "directive" };
-        const body = newList(node);
+        const body = newList();
         node.branches.push({ cond, span, body });
         open("if", node, tok, body);
         break;
@@ -120,7 +144,7 @@ export function buildStructure(text: string, tokens: Token[], rep: FileReporter)
         const node = top.node as IfNode;
         const cond = name === "else" ? null : arg(tok, expressionArg(tok.args!)) ?? { text: "", start: tok.args!.start };
         if (name === "else") top.sawElse = true;
-        const body = newList(node);
+        const body = newList();
         node.branches.push({ cond, span, body });
         top.list = body;
         cur = body;
@@ -135,23 +159,24 @@ export function buildStructure(text: string, tokens: Token[], rep: FileReporter)
           iterable: head?.iterable ?? { text: "", start: tok.args!.start },
           body: [],
         };
-        node.body = newList(node);
+        node.body = newList();
         open("foreach", node, tok, node.body);
         break;
       }
       case "block": {
         const v = arg(tok, nameArg(tok.args!));
         const node: BlockNode = { kind: "block", span: { ...span }, name: v?.name ?? "", nameSpan: v?.nameSpan ?? { start: tok.args!.start, end: tok.args!.start }, body: [] };
-        node.body = newList(owner());
+        node.body = newList();
         blockDirective.set(node, span);
         open("block", node, tok, node.body);
         break;
       }
       case "endif": case "endforeach": case "endblock": {
         const kind = CLOSERS[name];
+        // A v-if element's range is balanced by construction; never close through it.
         let k = stack.length - 1;
-        while (k >= 0 && stack[k].kind !== kind) k--;
-        if (k < 0) {
+        while (k >= 0 && stack[k].kind !== kind && stack[k].kind !== "vif") k--;
+        if (k < 0 || stack[k].kind === "vif") {
           rep.report({ code: "PC1011", message: `\`@${name}\` has no matching \`@${kind}\``, start: tok.start, end: tok.end });
           break;
         }
@@ -190,5 +215,5 @@ export function buildStructure(text: string, tokens: Token[], rep: FileReporter)
     }
   }
   while (stack.length) { const f = stack[stack.length - 1]; unclosed(f); close(f, text.length); }
-  return { nodes: root, scripts, extends: extendsDir, segOf, ownerOfList, ownerOfScript, blockDirective };
+  return { nodes: root, scripts, extends: extendsDir, blockDirective };
 }

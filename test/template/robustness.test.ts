@@ -79,6 +79,25 @@ describe("robustness", () => {
     expectLinear((size) => prefix + repeat(unit)(size) + " }}) >>", MiB / 4);
   });
 
+  it.each([
+    ["nested v-if elements with outputs", "<div v-if=\"a\">{{ x }}", "</div>"],
+    ["nested v-if elements on lines", "<div v-if=\"a\">\n", "</div>\n"],
+    ["nested @if with tags", "@if(a)<p>", "@endif"],
+    ["nested @foreach with scripts", "@foreach(x in y)<script scope=backend>s</script>", "@endforeach"],
+  ])("256 KiB of %s stays linear", (_, open, close) => {
+    expectLinear((size) => {
+      const n = Math.ceil(size / (open.length + close.length));
+      return open.repeat(n) + close.repeat(n);
+    }, MiB / 4);
+  });
+
+  it("a very long v-else-if chain separated by spaces neither overflows nor explodes", () => {
+    const src = "<p v-if=\"a\">x</p>" + " <p v-else-if=\"b\">y</p>".repeat(40000);
+    const r = parseTemplate(src, { file: "pages/c.ef", kind: "page" });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.ast.nodes[0]).toMatchObject({ kind: "if", form: "v-if" });
+  });
+
   it("random garbage never throws", () => {
     const r = rng(42);
     const alphabet = "{}[]<>@()'\"\\/-=!%|\n\r\t abcifelsndoratv.:;,&#";
