@@ -1,6 +1,7 @@
 // Robustness: large inputs finish fast (the scanner is linear in practice) and random garbage never throws.
 import { describe, expect, it } from "vitest";
 import { parseTemplate } from "../../compiler/template/index.js";
+import type { Node } from "../../compiler/template/ast.js";
 
 const MiB = 1024 * 1024;
 
@@ -110,6 +111,38 @@ describe("robustness", () => {
     for (let i = 0; i < 300; i++) {
       const s = randomPage(Math.floor(r() * 400), i);
       expect(() => parseTemplate(s, { file: "pages/f.ef", kind: "page" })).not.toThrow();
+    }
+  });
+
+  it("random pages give well-formed trees", () => {
+    for (let i = 0; i < 300; i++) {
+      const src = randomPage(300, 1000 + i);
+      const r = parseTemplate(src, { file: "pages/f.ef", kind: "page" });
+      const walk = (nodes: Node[], lo: number, hi: number) => {
+        let last = lo;
+        for (const n of nodes) {
+          expect(n.span.start).toBeGreaterThanOrEqual(last);
+          expect(n.span.end).toBeLessThanOrEqual(hi);
+          if (n.kind === "text") { expect(n.value).not.toBe(""); last = n.span.end; }
+          if (n.kind === "output") expect(src.slice(n.expr.start, n.expr.start + n.expr.text.length)).toBe(n.expr.text);
+          if (n.kind === "if" && n.form === "directive") for (const b of n.branches) walk(b.body, n.span.start, n.span.end);
+          if (n.kind === "foreach" || n.kind === "block") walk(n.body, n.span.start, n.span.end);
+          if (n.kind !== "text") last = n.kind === "if" && n.form === "v-if" ? n.span.end : last;
+        }
+      };
+      walk(r.ast.nodes, 0, src.length);
+      for (const s of r.ast.scripts) expect(src.slice(s.contentStart, s.contentStart + s.content.length)).toBe(s.content);
+    }
+  });
+
+  it("HTML without template syntax is output unchanged (minus the final line break)", () => {
+    const r = rng(7);
+    const bits = ["<div class=\"a\">", "</div>", "<p>", "</p>", "<br/>", "text", " ", "\n", "<script>var a = 1 < 2;</script>", "<style>a{b:c}</style>", "<!-- c -->", "&amp;", "'", "\""];
+    for (let i = 0; i < 200; i++) {
+      let src = "";
+      for (let j = 0; j < 40; j++) src += bits[Math.floor(r() * bits.length)];
+      const out = parseTemplate(src, { file: "pages/h.ef", kind: "page" }).ast.nodes.map((n) => (n.kind === "text" ? n.value : "")).join("");
+      expect(out).toBe(src.endsWith("\n") ? src.slice(0, -1) : src);
     }
   });
 
