@@ -35,6 +35,8 @@ export function parseTemplateExpressions(t: ParsedTemplate): { site: ExprSite; e
 export function checkTemplateExpressions(t: ParsedTemplate): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const site of templateExpressions(t.ast)) {
+    // A malformed @foreach/@set head was already reported (PC1018); its empty expression adds nothing.
+    if ((site.node.kind === "foreach" || site.node.kind === "set") && site.source.text.trim() === "") continue;
     const parsed = parseExpression(site.source.text, site.source.start);
     const errors = [...parsed.errors];
     if (parsed.expr) errors.push(...checkExpression(parsed.expr, { isCondition: site.isCondition, isOutput: site.node.kind === "output" }));

@@ -81,6 +81,8 @@ export function loadSite(siteDir: string, overlays: Record<string, string> = {})
     const text = read(rel);
     if (text === null) continue;
     files.set(rel, text);
+    // The reserved prefix is its own error (PC5012), checked before the segment rules that would also reject it.
+    if (kind === "page" && code.split("/")[0].startsWith("__pagec")) { diagnostics.push(fileDiagnostic(rel, "PC5012", "slugs starting with `__pagec` are reserved")); continue; }
     const reason = invalidPathReason(code, kind === "page");
     if (reason) { diagnostics.push(fileDiagnostic(rel, "PC5004", `\`${rel}\` is not a valid ${kind} path: ${reason}`)); continue; }
     if (kind === "page") {

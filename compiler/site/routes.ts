@@ -29,13 +29,12 @@ export function routeFor(slug: string, file: string): Route {
   return { slug, file, kind: "wildcard", prefix: segs.slice(0, first), params: segs.filter((s) => PLACEHOLDER.test(s)).map((s) => s.slice(1, -1)) };
 }
 
-/** Route-level checks across all pages: PC5006, PC5007, PC5011, PC5012. Routes must be sorted by file path. */
+/** Route-level checks across all pages: PC5006, PC5007, PC5011. Routes must be sorted by file path. */
 export function checkRoutes(routes: Route[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byShape = new Map<string, Route>();
   for (const r of routes) {
     const segs = r.slug.split("/");
-    if (segs[0].startsWith("__pagec")) out.push(fileDiagnostic(r.file, "PC5012", "slugs starting with `__pagec` are reserved"));
     if (r.kind !== "wildcard") continue;
     const seen = new Set<string>();
     for (const p of r.params) {

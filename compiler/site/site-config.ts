@@ -23,16 +23,71 @@ export function defaultSiteId(dirName: string): string {
   return dirName.toLowerCase().replace(/[^a-z0-9_-]/g, "-").slice(0, 64) || "site";
 }
 
-/** Finds the [start, end) of the JSON value at a pointer, for precise ranges; falls back to the whole file. */
-function locate(text: string, pointer: string[]): [number, number] {
-  // A light scan: find the last key of the pointer as a quoted string. Good enough for error ranges.
-  for (let i = pointer.length - 1; i >= 0; i--) {
-    const key = pointer[i];
-    if (/^\d+$/.test(key)) continue;
-    const at = text.indexOf(JSON.stringify(key));
-    if (at >= 0) return [at, at + JSON.stringify(key).length];
+/**
+ * The [start, end) of the JSON value at `pointer` and of the key naming it (PC5008 covers the offending value,
+ * PC5016 the unknown key); [0, 0] when not found.
+ */
+export function locateValue(text: string, pointer: string[]): { value: [number, number]; key: [number, number] } {
+  const none = { value: [0, 0] as [number, number], key: [0, 0] as [number, number] };
+  let pos = skipWs(text, 0);
+  let keyRange: [number, number] = [0, 0];
+  for (const key of pointer) {
+    const c = text[pos];
+    if (c === "{") {
+      pos = skipWs(text, pos + 1);
+      let found = false;
+      while (pos < text.length && text[pos] !== "}") {
+        const keyStart = pos;
+        const keyEnd = valueEnd(text, pos);
+        let name: unknown;
+        try { name = JSON.parse(text.slice(pos, keyEnd)); } catch { return none; }
+        pos = skipWs(text, keyEnd);
+        if (text[pos] !== ":") return none;
+        pos = skipWs(text, pos + 1);
+        if (name === key) { found = true; keyRange = [keyStart, keyEnd]; break; }
+        pos = skipWs(text, valueEnd(text, pos));
+        if (text[pos] === ",") pos = skipWs(text, pos + 1);
+      }
+      if (!found) return none;
+    } else if (c === "[") {
+      const index = Number(key);
+      pos = skipWs(text, pos + 1);
+      for (let i = 0; i < index && pos < text.length && text[pos] !== "]"; i++) {
+        pos = skipWs(text, valueEnd(text, pos));
+        if (text[pos] === ",") pos = skipWs(text, pos + 1);
+      }
+      if (text[pos] === "]") return none;
+      keyRange = [pos, valueEnd(text, pos)];
+    } else return none;
   }
-  return [0, 0];
+  return { value: [pos, valueEnd(text, pos)], key: keyRange };
+}
+
+function skipWs(text: string, i: number): number {
+  while (i < text.length && " \t\r\n".includes(text[i])) i++;
+  return i;
+}
+
+/** End offset of the JSON value starting at `i` (strings, numbers, literals, nested objects and arrays). */
+function valueEnd(text: string, i: number): number {
+  const c = text[i];
+  if (c === '"') {
+    for (let j = i + 1; j < text.length; j++) { if (text[j] === "\\") j++; else if (text[j] === '"') return j + 1; }
+    return text.length;
+  }
+  if (c === "{" || c === "[") {
+    let depth = 0;
+    for (let j = i; j < text.length; j++) {
+      const d = text[j];
+      if (d === '"') { j = valueEnd(text, j) - 1; continue; }
+      if (d === "{" || d === "[") depth++;
+      else if ((d === "}" || d === "]") && --depth === 0) return j + 1;
+    }
+    return text.length;
+  }
+  let j = i;
+  while (j < text.length && !",}] \t\r\n".includes(text[j])) j++;
+  return j;
 }
 
 export function resolveSiteJson(file: string, text: string | null, dirName: string): { site: ResolvedSite; diagnostics: Diagnostic[] } {
@@ -45,7 +100,8 @@ export function resolveSiteJson(file: string, text: string | null, dirName: stri
   };
   if (text === null) return { site, diagnostics };
   const report = (code: Code, message: string, ptr: string[], at?: [number, number]) => {
-    const [start, end] = at ?? locate(text, ptr);
+    const found = locateValue(text, ptr);
+    const [start, end] = at ?? (code === "PC5016" ? found.key : found.value);
     diagnostics.push(makeDiagnostic(file, lines, { code, message, start, end }));
   };
   const bad = (ptr: string[], problem: string) => report("PC5008", `site.json: /${ptr.join("/")}: ${problem}`, ptr);
