@@ -18,8 +18,8 @@ export function fmt(v, digits = 3) {
  * panels: [{ title, unit, better: "lower"|"higher", bars: [{ label, value, kind: "pagec"|"peer"|"limit"|"invalid", note? }] }]
  */
 export function barChart(title, subtitle, panels) {
-  const W = 860, labelW = 250, barW = 470, rowH = 22, pad = 16;
-  let y = 58;
+  const W = 860, labelW = 250, barW = 400, rowH = 22, pad = 16;
+  let y = 80;
   const parts = [];
   for (const p of panels) {
     parts.push(`<text x="${pad}" y="${y}" font-size="14" font-weight="600" ${FONT}>${escXml(p.title)}</text>`);
@@ -41,6 +41,10 @@ export function barChart(title, subtitle, panels) {
 <rect width="100%" height="100%" fill="#fff"/>
 <text x="${pad}" y="24" font-size="18" font-weight="700" ${FONT}>${escXml(title)}</text>
 <text x="${pad}" y="42" font-size="11" fill="#666" ${FONT}>${escXml(subtitle)}</text>
+<rect x="${pad}" y="51" width="10" height="10" fill="${PAGEC}"/><text x="${pad + 14}" y="60" font-size="11" ${FONT}>pagec</text>
+<rect x="${pad + 70}" y="51" width="10" height="10" fill="${OTHER}"/><text x="${pad + 84}" y="60" font-size="11" ${FONT}>peer / other</text>
+<rect x="${pad + 170}" y="51" width="10" height="10" fill="${LIMIT}"/><text x="${pad + 184}" y="60" font-size="11" ${FONT}>limit (hand-written / constant / baseline)</text>
+<rect x="${pad + 440}" y="51" width="10" height="10" fill="${BAD}" stroke="#adb5bd"/><text x="${pad + 454}" y="60" font-size="11" ${FONT}>output not equal to pagec's</text>
 ${parts.join("\n")}
 </svg>
 `;
@@ -63,7 +67,7 @@ export function lineChart(title, subtitle, { xLabel, yLabel, series }) {
     const color = s.kind === "pagec" ? PAGEC : s.kind === "limit" ? LIMIT : OTHER;
     const pts = s.points.filter((p) => p[0] > 0 && p[1] > 0);
     parts.push(`<polyline fill="none" stroke="${color}" stroke-width="2.5" points="${pts.map((p) => `${px(p[0]).toFixed(1)},${py(p[1]).toFixed(1)}`).join(" ")}"/>`);
-    for (const p of pts) parts.push(`<circle cx="${px(p[0]).toFixed(1)}" cy="${py(p[1]).toFixed(1)}" r="3.5" fill="${color}"><title>${escXml(`${s.name}: ${fmt(p[0])} → ${fmt(p[1])}`)}</title></circle><text x="${(px(p[0]) + 6).toFixed(1)}" y="${(py(p[1]) - 6).toFixed(1)}" font-size="10" fill="${color}" ${FONT}>${fmt(p[1])}</text>`);
+    for (const p of pts) parts.push(`<circle cx="${px(p[0]).toFixed(1)}" cy="${py(p[1]).toFixed(1)}" r="3.5" fill="${color}"><title>${escXml(`${s.name}: ${fmt(p[0])} → ${fmt(p[1])}`)}</title></circle><text x="${(px(p[0]) + 6).toFixed(1)}" y="${(py(p[1]) + (i % 2 ? 14 : -6)).toFixed(1)}" font-size="10" fill="${color}" ${FONT}>${fmt(p[1])}</text>`);
     parts.push(`<rect x="${W - R + 16}" y="${T + i * 20}" width="12" height="12" fill="${color}"/><text x="${W - R + 34}" y="${T + i * 20 + 11}" font-size="12" ${FONT}>${escXml(s.name)}</text>`);
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">
