@@ -40,7 +40,17 @@ export function checkTemplateExpressions(t: ParsedTemplate): Diagnostic[] {
     const parsed = parseExpression(site.source.text, site.source.start);
     const errors = [...parsed.errors];
     if (parsed.expr) errors.push(...checkExpression(parsed.expr, { isCondition: site.isCondition, isOutput: site.node.kind === "output" }));
-    for (const e of errors) out.push(makeDiagnostic(t.file, t.lines, { code: e.code, message: e.message, start: e.start, end: e.end, suggestions: e.suggestions }));
+    // v-if values whose entities were decoded carry a per-character offset table back into the file.
+    const at = (pos: number) => {
+      const offsets = site.source.offsets;
+      if (!offsets) return pos;
+      const i = pos - site.source.start;
+      return i >= offsets.length ? (offsets[offsets.length - 1] ?? site.source.start) + 1 : offsets[Math.max(0, i)];
+    };
+    for (const e of errors) {
+      const suggestions = e.suggestions?.map((sg) => ({ ...sg, edits: sg.edits.map((ed) => ({ ...ed, start: at(ed.start), end: at(ed.end) })) }));
+      out.push(makeDiagnostic(t.file, t.lines, { code: e.code, message: e.message, start: at(e.start), end: at(e.end), suggestions }));
+    }
   }
   return out;
 }
