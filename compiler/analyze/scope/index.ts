@@ -28,13 +28,14 @@ export function checkTemplateScopes(input: SiteCheckInput, shared: SiteCheckShar
     const found: DiagnosticInit[] = [];
     const names = new Map<string, number>();
     sets.set(t.file, names);
-    const ok = guarded(() => walkTemplate(t, cache, combineVisitors([
+    const visitor = combineVisitors([
       setNamesVisitor(names),
       componentArgsVisitor(t, cache, args),
       assignmentsVisitor(t, names, found),
       outputContextVisitor(found),
       crmCallsVisitor(t, site.config.crm.entities, found),
-    ])) === undefined, false);
+    ]);
+    const ok = guarded(() => { walkTemplate(t, cache, visitor); return true; }, false);
     if (ok) for (const d of found) out.push(makeDiagnostic(t.file, t.lines, d));
   }
   const setsOf = (t: ParsedTemplate) => sets.get(t.file) ?? new Map<string, number>();
