@@ -65,6 +65,7 @@ async function run(label, hostileShare, createServer, site) {
   const healthyPaths = ["/", "/script"];
   const hostilePaths = Object.keys(HOSTILE).map((k) => "/" + k.replace(/\.ef$/, ""));
   const lat = [];
+  const latByPage = { "/": [], "/script": [] };
   const hostileStatus = {};
   let healthyErrors = 0, healthyCount = 0, hostileCount = 0, n = 0;
   const errorsSample = [];
@@ -85,6 +86,7 @@ async function run(label, hostileShare, createServer, site) {
         if (hostile) { hostileCount++; hostileStatus[res.status] = (hostileStatus[res.status] ?? 0) + 1; continue; }
         healthyCount++;
         lat.push(ms);
+        latByPage[healthyPaths[i % 2]].push(ms);
         const ok = res.status === 200 && (path.startsWith("/script") ? body.includes(`item ${i}<`) : body.includes("<h1>Soak</h1>"));
         if (!ok) { healthyErrors++; if (errorsSample.length < 5) errorsSample.push({ path, status: res.status, body: body.slice(0, 200) }); }
       } catch (e) {
@@ -99,9 +101,11 @@ async function run(label, hostileShare, createServer, site) {
   await server.close();
   rmSync(dbDir, { recursive: true, force: true });
   lat.sort((a, b) => a - b);
+  for (const a of Object.values(latByPage)) a.sort((x, y) => x - y);
   const r = {
     label, seconds, hostileShare, requests: n, healthy: healthyCount, hostile: hostileCount, hostileStatus, healthyErrors, errorsSample,
     healthyLatencyMs: { p50: +pct(lat, 50).toFixed(1), p90: +pct(lat, 90).toFixed(1), p99: +pct(lat, 99).toFixed(1), max: +(lat.at(-1) ?? 0).toFixed(1) },
+    healthyP99ByPageMs: { templateOnly: +pct(latByPage["/"], 99).toFixed(1), withScript: +pct(latByPage["/script"], 99).toFixed(1) },
     healthyPerSecond: Math.round(healthyCount / seconds), rssMb: rss, sandbox: stats,
   };
   console.log(`${label}: ${n} requests, healthy ${healthyCount} (errors ${healthyErrors}), p99 ${r.healthyLatencyMs.p99} ms, hostile ${JSON.stringify(hostileStatus)}, RSS ${rss[0]?.mb}→${rss.at(-1)?.mb} MB, sandbox ${JSON.stringify(stats)}`);
@@ -121,6 +125,8 @@ const summary = {
   healthyErrors: soak.healthyErrors, goalHealthyErrors: 0,
   p99RatioVsBaseline: +(soak.healthyLatencyMs.p99 / Math.max(0.1, baseline.healthyLatencyMs.p99)).toFixed(2), goalP99Ratio: 2,
   rssFirstThirdMb: rssFirstThird, rssLastThirdMb: rssLastThird, rssGrowthPct: +(((rssLastThird - rssFirstThird) / Math.max(1, rssFirstThird)) * 100).toFixed(1),
+  p99TemplateOnlyRatio: +(soak.healthyP99ByPageMs.templateOnly / Math.max(0.1, baseline.healthyP99ByPageMs.templateOnly)).toFixed(2),
+  p99WithScriptRatio: +(soak.healthyP99ByPageMs.withScript / Math.max(0.1, baseline.healthyP99ByPageMs.withScript)).toFixed(2),
   isolatesRecycled: soak.sandbox?.recycled ?? null, childCrashes: soak.sandbox?.crashes ?? null,
 };
 const report = { kind: "pagec-soak", date: new Date().toISOString(), node: process.version, cpus: availableParallelism(), isolates, concurrency, command: `node --no-node-snapshot scripts/soak.mjs --seconds ${seconds}`, summary, baseline, soak };

@@ -17,6 +17,8 @@ const root = join(here, "../..");
 const folders = readdirSync(here, { withFileTypes: true })
   .filter((d) => d.isDirectory() && !d.name.startsWith("_") && existsSync(join(here, d.name, "case.mjs")))
   .map((d) => d.name)
+  // SEC_CASES=A1,B5 runs a subset (for bisecting an interaction between cases).
+  .filter((name) => !process.env.SEC_CASES || process.env.SEC_CASES.split(",").includes(name))
   .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 const cases: SecurityCase[] = await Promise.all(
   folders.map(async (f) => (await import(pathToFileURL(join(here, f, "case.mjs")).href)).default as SecurityCase),
@@ -27,7 +29,9 @@ async function startServer(site: string) {
   const db = join(dir, "test.sqlite");
   let server: PagecServer;
   try {
-    server = await createServer({ site, db, port: 0, isolates: 2, logger: false, debug: true });
+    // SEC_LOG=<file> keeps the server's structured log (sandbox events: child exits with their stderr).
+    const logger = process.env.SEC_LOG ? { level: "info", file: process.env.SEC_LOG } : false;
+    server = await createServer({ site, db, port: 0, isolates: 2, logger, debug: true });
   } catch (e) {
     // Show the diagnostics: a hostile page in the shared site must compile (compile-time cases use `compile`).
     throw new Error(String((e as { pretty?: string }).pretty ?? e));
@@ -51,12 +55,19 @@ afterAll(async () => {
 async function runRequest(server: PagecServer, r: CaseRequest) {
   const opts: InjectOptions = { method: r.method ?? "GET", url: r.url, headers: r.headers, payload: r.payload as InjectOptions["payload"] };
   const res = await server.fastify.inject(opts);
-  const label = `${r.name ?? ""} ${opts.method} ${r.url}`;
-  if (r.status !== undefined) expect(res.statusCode, label).toBe(r.status);
-  for (const s of r.includes ?? []) expect(res.body, label).toContain(s);
-  for (const s of r.excludes ?? []) expect(res.body, label).not.toContain(s);
-  if (r.json !== undefined) expect(res.json(), label).toEqual(r.json);
-  await r.check?.(res, expect);
+  const label = `${r.name ?? ""} ${opts.method} ${r.url.slice(0, 200)}`;
+  try {
+    if (r.status !== undefined) expect(res.statusCode, label).toBe(r.status);
+    for (const s of r.includes ?? []) expect(res.body, label).toContain(s);
+    for (const s of r.excludes ?? []) expect(res.body, label).not.toContain(s);
+    if (r.json !== undefined) expect(res.json(), label).toEqual(r.json);
+    await r.check?.(res, expect);
+  } catch (e) {
+    // Name the cause: the request's execution log from the debug endpoint.
+    const id = res.headers["x-pagec-request-id"];
+    const log = id ? (await server.fastify.inject({ url: `/__pagec/logs/${id}` })).body : "";
+    throw new Error(`${(e as Error).message}\nbody: ${res.body.slice(0, 300)}\nexecution log: ${log.slice(0, 1500)}`);
+  }
   return res;
 }
 

@@ -4,7 +4,9 @@ export default {
   title: "request headers over 16 KiB get 431",
   pages: { "f6.ef": `<p>f6</p>\n` },
   async run({ server, expect }) {
-    const address = await server.listen();
+    // The shared server may already listen (another case): reuse its address.
+    const a = server.fastify.server.address();
+    const address = a && typeof a === "object" ? `http://127.0.0.1:${a.port}` : await server.listen();
     const big = await fetch(`${address}/f6`, { headers: { "x-big": "a".repeat(20 * 1024) } });
     expect(big.status).toBe(431);
     expect(await big.text()).not.toContain("<p>f6</p>");
