@@ -1,15 +1,13 @@
 // Host-side re-validation of security-relevant effects (SPEC §8.5 "the runtime is the authority", §4.4).
 // The sandbox validates too, but user code shares its context and could tamper with the prelude.
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const BLOCKED_HEADERS = new Set(["set-cookie", "set-cookie2", "cookie", "content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer", "host", "location", "date", "server"]);
-const RESERVED_SESSION_KEYS = new Set(["id", "is_customer", "email", "customer_id", "customer", "created_at", "expires_at", "constructor", "prototype", "__proto__"]);
-export const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+import { TOKEN, isBlockedHeader, isReservedCookie, isReservedSessionKey, REDIRECT_STATUSES as STATUSES } from "../../compiler/prelude/api/policy.js";
+
+export const REDIRECT_STATUSES = new Set(STATUSES);
 
 export function isToken(name: unknown): name is string { return typeof name === "string" && TOKEN.test(name); }
 
 export function headerAllowed(name: string): boolean {
-  const n = name.toLowerCase();
-  return isToken(name) && !BLOCKED_HEADERS.has(n) && !n.startsWith("proxy-") && !n.startsWith("access-control-") && !n.startsWith("x-pagec-");
+  return isToken(name) && !isBlockedHeader(name);
 }
 
 /** Header values: no CR/LF/NUL, nothing above U+00FF; other controls except tab removed; ≤ 8,192 bytes. */
@@ -21,12 +19,11 @@ export function cleanHeaderValue(value: unknown): string | null {
 }
 
 export function cookieNameReserved(name: string, sessionCookie: string): boolean {
-  const n = name.toLowerCase();
-  return name === sessionCookie || n === "hop" || n === "subid" || n === "aff" || n.startsWith("pagec_") || n.startsWith("__pagec");
+  return isReservedCookie(name, sessionCookie);
 }
 
 export function sessionKeyAllowed(key: unknown): key is string {
-  return typeof key === "string" && key.length > 0 && key.length <= 128 && !RESERVED_SESSION_KEYS.has(key) && !key.startsWith("custom_") && !key.startsWith("pagec_") && !key.startsWith("_");
+  return typeof key === "string" && key.length > 0 && key.length <= 128 && !isReservedSessionKey(key);
 }
 
 export function variableKeyAllowed(key: unknown): key is string {

@@ -8,28 +8,9 @@ import type { CrmEntity } from "../../site/site-config.js";
 import { calleeName, fileRange, forEachChild, memberCall, staticNumber, staticString, type AnyNode } from "./ast-util.js";
 import { checkCrmCall, CRM_REQUIRED, litValue } from "./crm-rules.js";
 
-// The literal rules of the sandbox API (SPEC §4.4.2–§4.4.4), kept here rather than imported from the prelude,
-// whose internals are free to change; the spec is the shared contract.
-/** HTTP token syntax: header and cookie names. */
-export const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
-const BLOCKED_HEADERS = ["set-cookie", "set-cookie2", "cookie", "content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer", "host", "location", "date", "server"];
-const BLOCKED_PREFIXES = ["proxy-", "access-control-", "x-pagec-"];
-
-export function isBlockedHeader(name: string): boolean {
-  const lower = name.toLowerCase();
-  return BLOCKED_HEADERS.includes(lower) || BLOCKED_PREFIXES.some((p) => lower.startsWith(p));
-}
-
-export function isReservedCookie(name: string, sessionCookieName: string): boolean {
-  return name === sessionCookieName || name === "hop" || name === "subid" || name === "aff" || name.startsWith("pagec_") || name.startsWith("__pagec");
-}
-
-const RESERVED_SESSION_KEYS = ["id", "is_customer", "email", "customer_id", "customer", "created_at", "expires_at", "constructor", "prototype"];
-
-export function isReservedSessionKey(key: string): boolean {
-  return RESERVED_SESSION_KEYS.includes(key) || key.startsWith("custom_") || key.startsWith("pagec_") || key.startsWith("_");
-}
+// The literal rules of the sandbox API come from the one policy module the prelude and the runtime share.
+import { TOKEN, isBlockedHeader, isReservedCookie, isReservedSessionKey, REDIRECT_STATUSES } from "../../prelude/api/policy.js";
+export { TOKEN, isBlockedHeader, isReservedCookie, isReservedSessionKey };
 
 /** redirect(url): "/path" (not "//…") or an http(s) URL the WHATWG parser accepts with a host and no credentials. */
 export function isAllowedRedirectUrl(url: string): boolean {
@@ -48,7 +29,6 @@ export interface ApiContext { entities: CrmEntity[]; sessionCookieName: string }
 /** Literal setVariable keys of one file, and whether it also sets a key that is not a literal. */
 export interface VariableKeys { keys: Map<string, number[]>; dynamic: boolean }
 
-const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 const COOKIE_HEADERS = ["set-cookie", "set-cookie2", "cookie"];
 const TEMPLATE_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];

@@ -4,17 +4,10 @@
 import { encodeComponent, freeze, hasOwn, isArray, isFinite, mathFloor, test, toStr } from "./intrinsics.js";
 import { enter, refuse, type State } from "./state.js";
 
-export const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const BLOCKED = ["set-cookie", "set-cookie2", "cookie", "content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer", "host", "location", "date", "server"];
-const BLOCKED_PREFIXES = ["proxy-", "access-control-", "x-pagec-"];
+import { TOKEN, isBlockedHeader, isReservedCookie } from "./policy.js";
+export { TOKEN, isBlockedHeader };
 const SPLITTING = /[\r\n\u0000]|[^\u0000-\u00ff]/;
 const STRIPPED = /[\u0001-\u0008\u000a-\u001f\u007f]/g;
-
-export function isBlockedHeader(lower: string): boolean {
-  if (BLOCKED.indexOf(lower) >= 0) return true;
-  for (const p of BLOCKED_PREFIXES) if (lower.startsWith(p)) return true;
-  return false;
-}
 
 export function createSetHeader(s: State): (name: unknown, value: unknown) => boolean {
   return function setHeader(name: unknown, value: unknown): boolean {
@@ -43,7 +36,7 @@ const SAME_SITE = ["Lax", "Strict", "None"];
 export interface CookieApi { set(name: unknown, value: unknown, options?: unknown): boolean; delete(name: unknown, options?: unknown): boolean }
 
 function isReserved(s: State, name: string): boolean {
-  return name === s.sessionCookieName || name === "hop" || name === "subid" || name === "aff" || name.startsWith("pagec_") || name.startsWith("__pagec");
+  return isReservedCookie(name, s.sessionCookieName);
 }
 
 function readOptions(fn: string, options: unknown): Record<string, unknown> {

@@ -1,17 +1,15 @@
 // The `session` global (SPEC §4.4.4, §4.4.5): keyed data with reserved keys and size caps, the identity behind
 // `customer` / `getCustomer()` / `is_customer` (setCustomer, clearCustomer, refreshed live), and the hand-off
 // token promises backed by the `token.mint` / `token.open` host ops.
+import { isReservedSessionKey } from "./policy.js";
 import { freeze, hasOwn, isFinite, jsonParse, nullObj, put, resolved, toStr, utf8Length } from "./intrinsics.js";
 import { encodeJson, jsonText } from "./json.js";
 import { enter, refuse, type State } from "./state.js";
 
-const RESERVED = ["id", "is_customer", "email", "customer_id", "customer", "created_at", "expires_at", "constructor", "prototype"];
 const MAX_VALUE_BYTES = 65536;
 export const MAX_SESSION_BYTES = 262144;
 
-export function isReservedSessionKey(key: string): boolean {
-  return RESERVED.indexOf(key) >= 0 || key.startsWith("custom_") || key.startsWith("pagec_") || key.startsWith("_");
-}
+export { isReservedSessionKey };
 
 /** Size of the serialised session record (SPEC §6.8 `data` column), for the maxSessionBytes rule. */
 export function sessionBytes(s: State): number {
