@@ -94,9 +94,11 @@ export function emitDist(a: Analysis, opts: EmitOptions = {}): { manifest: Manif
       hash = hash16(code);
       file = `pages/${name}.${hash}.js`;
       map = `${file}.map`;
-      put(file, `${code}//# sourceMappingURL=${name}.${hash}.js.map\n`);
+      // The code cache must be made for the exact bytes of the file, map comment included, or V8 rejects it.
+      const text = `${code}//# sourceMappingURL=${name}.${hash}.js.map\n`;
+      put(file, text);
       put(map, JSON.stringify(p.bundle.map));
-      cache = cacheFor(code, file);
+      cache = cacheFor(text, file);
     }
     routes.push({
       slug: p.route.slug,
