@@ -76,6 +76,7 @@ export function analyzeSite(siteDir: string, opts: AnalyzeOptions = {}): Analysi
         maxModulesPerPage: site.config.limits.maxModulesPerPage,
         precompileSchemas: opts.precompileSchemas !== false,
         moduleCodes: [...site.modules.keys()],
+        analyzeOnly: opts.emit === false,
       });
       diagnostics.push(...bundle.diagnostics);
     }

@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 
 export type { Diagnostic, Manifest, Analysis };
 export { analyzeSite };
+export { createTypeChecker, type TypeChecker } from "./analyze/typecheck/index.js";
 
 export interface CompileOptions { outDir?: string; write?: boolean; codeCache?: boolean; precompileSchemas?: boolean }
 export interface CompileResult { ok: boolean; diagnostics: Diagnostic[]; manifest?: Manifest; files?: Map<string, Uint8Array>; analysis?: Analysis }
@@ -51,9 +52,13 @@ export async function checkSite(siteDir: string, _options: { strict?: boolean } 
   return { diagnostics: analyzeSite(siteDir, { emit: false }).diagnostics };
 }
 
-export async function checkSource(text: string, options: { path: string; siteDir?: string; overlays?: Record<string, string> }): Promise<Diagnostic[]> {
+/**
+ * Analyses unsaved editor text. Pass a `typeChecker` (from `createTypeChecker()`) and keep it across calls to
+ * stay warm: a fresh one loads the TypeScript libraries on every call.
+ */
+export async function checkSource(text: string, options: { path: string; siteDir?: string; overlays?: Record<string, string>; typeChecker?: import("./analyze/typecheck/index.js").TypeChecker }): Promise<Diagnostic[]> {
   const siteDir = options.siteDir ?? process.cwd();
   const path = relative(resolve(siteDir), resolve(siteDir, options.path)).split("\\").join("/");
-  const a = analyzeSite(siteDir, { emit: false, overlays: { ...options.overlays, [path]: text } });
+  const a = analyzeSite(siteDir, { emit: false, overlays: { ...options.overlays, [path]: text }, typeChecker: options.typeChecker });
   return a.diagnostics.filter((d) => d.file === path);
 }

@@ -26,6 +26,8 @@ export interface BundleInput {
   precompileSchemas: boolean;
   /** Optional: every module code of the site, so PC3002 can suggest the closest one. */
   moduleCodes?: readonly string[];
+  /** Check-only runs (pagec check, the language server): produce the diagnostics, skip code and source map. */
+  analyzeOnly?: boolean;
 }
 export interface SourceMapV3 { version: 3; sources: string[]; sourcesContent: string[]; names: string[]; mappings: string; file?: string }
 export interface BundleResult {
@@ -91,8 +93,12 @@ export function bundlePage(input: BundleInput): BundleResult {
   for (const u of units) add(u, `    async function () {${hoistedLoads(u, graph)} `, `\n    },\n`);
   bundle.append("  ];\n});\n");
 
-  const map = bundle.generateMap({ hires: true, includeContent: true });
   const sources = [...new Set([...units.map((u) => u.parsed.file), ...graph.modules.map((m) => m.file)])].sort();
+  if (input.analyzeOnly) {
+    const ok = !unitFailed && !diagnostics.some((d) => d.severity === "error");
+    return { code: "", map: { version: 3, sources: [], sourcesContent: [], names: [], mappings: "" }, diagnostics, sources, schemas, ok };
+  }
+  const map = bundle.generateMap({ hires: true, includeContent: true });
   const ok = !unitFailed && !diagnostics.some((d) => d.severity === "error");
   return {
     code: bundle.toString(),
