@@ -19,10 +19,14 @@ ${code}
 export default {
   id: "B5",
   title: "memory bombs: request answered with earlier effects, server keeps serving",
-  crmEntities: [{ slug: "b5-entity", fields: ["f"] }],
-  pages,
   timeoutMs: 60000,
-  async run({ inject, expect, db }) {
+  // Own server: the Map bomb's child aborts some time after its request (B5-aftermath, a known bug) and
+  // would take an unrelated case's request with it on the shared server.
+  async run({ expect, writeSite, startServer }) {
+    const s = await startServer(writeSite({ pages }, { id: "b5", crm: { entities: [{ slug: "b5-entity", fields: ["f"] }] } }));
+    const inject = (o) => s.server.fastify.inject(o);
+    const db = s.db;
+    try {
     for (const name of Object.keys(bombs)) {
       const bomb = inject({ url: `/b5-${name}` });
       const healthy = await inject({ url: "/healthy?n=5" });
@@ -34,6 +38,9 @@ export default {
       const rows = conn.prepare("SELECT values_json FROM pagec_crm_entries WHERE entity = ?").all("b5-entity");
       conn.close();
       expect(rows.some((r) => JSON.parse(r.values_json).f === `${name}-written`), `CRM write before ${name}`).toBe(true);
+    }
+    } finally {
+      await s.stop();
     }
   },
 };
