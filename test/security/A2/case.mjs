@@ -32,7 +32,7 @@ while (queue.length) {
   let p; try { p = Object.getPrototypeOf(v); } catch {}
   queue.push([p, path + '.__proto__', depth + 1]);
 }
-response.json({ names: Object.getOwnPropertyNames(globalThis).sort(), found, walked: seen.size });
+response.json({ names: Object.getOwnPropertyNames(globalThis).sort(), found, walked: seen.size, prelude: typeof globalThis['__pagec_' + 'prelude'], define: Object.getOwnPropertyDescriptor(globalThis, '__pagec_define')?.enumerable });
 `;
 export default {
   id: "A2",
@@ -46,6 +46,9 @@ export default {
       expect(out.found).toEqual([]);
       expect(out.walked).toBeGreaterThan(100);
       expect(out.names).toEqual(golden);
+      // The bundler's IIFE name stays on the global object but is neutralised; the define hook is not enumerable.
+      expect(out.prelude).toBe("undefined");
+      expect(out.define).toBe(false);
     },
   }],
 };
