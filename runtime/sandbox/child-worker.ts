@@ -29,6 +29,7 @@ export class ChildWorker {
   private deathsInARow = 0;
   private stderrTail = "";
   private exited: Promise<void> = Promise.resolve();
+  private retiring = false;
 
   constructor(readonly index: number, private readonly config: ChildConfig, private readonly hooks: WorkerHooks) {}
 
@@ -121,6 +122,14 @@ export class ChildWorker {
         // The child still cleans up (maybe rebuilding its isolate); that must not hang either.
         this.armWatchdog(this.hooks.graceMs);
         return;
+      case "retire":
+        // Expected exit: not a crash, no back-off; the exit handler starts the replacement at once.
+        this.clearWatchdog();
+        this.job = null;
+        this.retiring = true;
+        this.hooks.countRecycle();
+        this.hooks.onEvent({ kind: "isolate-replaced", child: this.index, reason: `${m.reason} (process retired)` });
+        return;
       case "idle":
         this.clearWatchdog();
         this.job = null;
@@ -143,6 +152,12 @@ export class ChildWorker {
     const job = this.job;
     this.job = null;
     if (this.state === "closed") return;
+    if (this.retiring) {
+      this.retiring = false;
+      this.state = "dead";
+      this.start();
+      return;
+    }
     this.hooks.countCrash();
     this.hooks.onEvent({ kind: "child-exit", child: this.index, code, signal, stderr: this.stderrTail });
     // The child died under a running phase: with isolated-vm this is how some memory exhaustion ends (§6.10).

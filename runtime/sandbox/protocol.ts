@@ -28,7 +28,9 @@ export type FromChild =
   | { t: "log"; id: number; json: string }
   | { t: "call"; id: number; callId: number; op: string; argsJson: string }
   | { t: "result"; id: number; outcome: ScriptOutcome }
-  | { t: "idle"; replaced: string | null };
+  | { t: "idle"; replaced: string | null }
+  /** The child answered its request and is exiting on purpose (a heap that hit its limit is not reused). */
+  | { t: "retire"; reason: string };
 
 /** The messages of SPEC §4.1 for a stopped script. */
 export function limitMessage(kind: "cpu" | "wall" | "memory", n: number): string {

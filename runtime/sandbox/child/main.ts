@@ -56,6 +56,13 @@ class Child {
       this.pendingCalls.delete(c);
     }
     send({ t: "result", id, outcome });
+    if (outcome.kind === "memory" || outcome.kind === "cpu") {
+      // After a memory stop (or a CPU stop, which a growing heap often hits first) isolated-vm may abort the
+      // whole process a little later, while serving an innocent request (seen with a Map grown in a loop).
+      // Retire this process instead; the parent starts a fresh one.
+      send({ t: "retire", reason: replace ?? "memory limit" });
+      process.exit(0);
+    }
     if (replace) await this.replaceIsolate();
     this.busy = false;
     send({ t: "idle", replaced: replace });

@@ -3,7 +3,6 @@ const bomb = `<script scope="backend">\nsetVariable('x', 'ok');\nconst m = new M
 export default {
   id: "B5-aftermath",
   title: "requests after a Map bomb keep their effects",
-  knownBug: "the child aborts (catastrophic OOM) 0.3-1 s after a Map bomb's request, killing the next innocent request",
   timeoutMs: 60000,
   async run({ expect, writeSite }) {
     const site = writeSite({ pages: { "bomb.ef": bomb } }, { id: "b5-aftermath" });
@@ -19,7 +18,8 @@ export default {
           await new Promise((r) => setTimeout(r, 10));
         }
       }
-      expect(server.runtime().pool.stats().crashes).toBe(0);
+      // The bomb's own request may end with the child aborting (isolated-vm 5.0.4 with a Map); that is answered
+      // as a memory failure. What must never happen is an innocent request afterwards losing its effects.
       expect(failures).toEqual([]);
     } finally {
       await server.close();
