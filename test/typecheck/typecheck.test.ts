@@ -142,7 +142,8 @@ describe("PC3100 (SPEC §7.6, §10.4)", () => {
 
 describe("pagec-sandbox.d.ts", () => {
   it("is Appendix A verbatim", () => {
-    const spec = readFileSync("/work/shared/SPEC.md", "utf8");
+    // shared/ sits beside the repository (in development and in CI).
+    const spec = readFileSync(new URL("../../../shared/SPEC.md", import.meta.url), "utf8");
     const appendix = spec.slice(spec.indexOf("## Appendix A"));
     const body = appendix.slice(appendix.indexOf("```ts\n") + 6, appendix.indexOf("\n```", appendix.indexOf("```ts\n") + 6) + 1);
     const shipped = readFileSync(new URL("../../compiler/analyze/typecheck/pagec-sandbox.d.ts", import.meta.url), "utf8");
