@@ -34,10 +34,12 @@ export function parseTemplateExpressions(t: ParsedTemplate): { site: ExprSite; e
 
 export function checkTemplateExpressions(t: ParsedTemplate): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const exprs = (t.exprs ??= new Map());
   for (const site of templateExpressions(t.ast)) {
     // A malformed @foreach/@set head was already reported (PC1018); its empty expression adds nothing.
     if ((site.node.kind === "foreach" || site.node.kind === "set") && site.source.text.trim() === "") continue;
     const parsed = parseExpression(site.source.text, site.source.start);
+    exprs.set(site.source.start, parsed.expr);
     const errors = [...parsed.errors];
     if (parsed.expr) errors.push(...checkExpression(parsed.expr, { isCondition: site.isCondition, isOutput: site.node.kind === "output" }));
     // v-if values whose entities were decoded carry a per-character offset table back into the file.

@@ -5,8 +5,16 @@ import { makeDiagnostic } from "../diagnostics/diagnostic.js";
 import { closest } from "../diagnostics/closest.js";
 import type { Node, TemplateAst, ComponentNode } from "../template/ast.js";
 import type { LineIndex } from "../source/line-index.js";
+import type { Expr } from "../expr/ast.js";
 
-export interface ParsedTemplate { file: string; text: string; lines: LineIndex; ast: TemplateAst }
+export interface ParsedTemplate {
+  file: string;
+  text: string;
+  lines: LineIndex;
+  ast: TemplateAst;
+  /** Parsed expressions by ExprSource.start, filled by the expression checks so later passes do not re-parse. */
+  exprs?: Map<number, Expr | null>;
+}
 
 export interface TemplateGraphHost {
   page(slug: string): ParsedTemplate | null;

@@ -40,6 +40,9 @@ export interface TemplateVisitor {
 export class ExpressionCache {
   private readonly byFile = new Map<string, Map<number, Expr | null>>();
   get(t: ParsedTemplate, src: ExprSource): Expr | null {
+    // The expression checks of the pipeline already parsed most expressions.
+    const known = t.exprs?.get(src.start);
+    if (known !== undefined) return known;
     let m = this.byFile.get(t.file);
     if (!m) { m = new Map(); this.byFile.set(t.file, m); }
     if (!m.has(src.start)) m.set(src.start, src.text.trim() === "" ? null : parseExpression(src.text, src.start).expr);
