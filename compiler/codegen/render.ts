@@ -52,7 +52,7 @@ class RenderGenerator {
     const em = this.em;
     em.line("(function ($lib) {");
     em.line('"use strict";');
-    em.line("const $get = $lib.get, $f = $lib.filters, $out = $lib.out, $text = $lib.toText, $esc = $lib.escapeHtml, $url = $lib.safeUrl, $keys = $lib.loopKeys, $args = $lib.componentScope;");
+    em.line("const $get = $lib.get, $prop = $lib.prop, $f = $lib.filters, $out = $lib.out, $text = $lib.toText, $esc = $lib.escapeHtml, $url = $lib.safeUrl, $keys = $lib.loopKeys, $args = $lib.componentScope;");
     const chain = [this.input.page, ...this.input.layouts];
     for (const u of chain) this.units.set(u.src.file, u);
     const root = chain[chain.length - 1];

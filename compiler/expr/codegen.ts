@@ -27,7 +27,8 @@ export function compileExpression(expr: Expr, resolve: (id: Identifier) => strin
         return SIMPLE.test(js) ? js : `(${js})`;
       }
       case "Member":
-        return `$get(${c(e.object)}, ${e.computed ? c(e.property) : JSON.stringify((e.property as Identifier).name)})`;
+        // Literal names were checked against the forbidden list at compile time: the lean accessor suffices.
+        return e.computed ? `$get(${c(e.object)}, ${c(e.property)})` : `$prop(${c(e.object)}, ${JSON.stringify((e.property as Identifier).name)})`;
       case "Call":
         return `$call(${JSON.stringify(e.callee.name)}, ${e.start}, [${e.args.map(c).join(", ")}])`;
       case "Array":

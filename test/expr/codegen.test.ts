@@ -39,7 +39,7 @@ function js(text: string, resolve = resolveScope): string {
   return compileExpression(expr!, resolve);
 }
 function run(text: string, scope: Record<string, unknown> = {}): unknown {
-  return new Function("$get", "$f", "$call", "$s", `return ${js(text)};`)($get, $f, $call, scope);
+  return new Function("$get", "$prop", "$f", "$call", "$s", `return ${js(text)};`)($get, $get, $f, $call, scope);
 }
 
 describe("values follow JavaScript semantics", () => {
@@ -131,7 +131,7 @@ describe("values follow JavaScript semantics", () => {
 
 describe("generated code shape", () => {
   it.each([
-    ["a.b", '$get($s["a"], "b")'],
+    ["a.b", '$prop($s["a"], "b")'],
     ["a[b]", '$get($s["a"], $s["b"])'],
     ["a[0]", '$get($s["a"], 0)'],
     ["x | default:'y'", '$f.default($s["x"], "y")'],
@@ -147,7 +147,7 @@ describe("generated code shape", () => {
 
   it("parenthesises identifiers that resolve to composite code", () => {
     expect(js("a + 1", () => "x || y")).toBe("((x || y) + 1)");
-    expect(js("a.b", () => "$loop.item")).toBe('$get($loop.item, "b")');
+    expect(js("a.b", () => "$loop.item")).toBe('$prop($loop.item, "b")');
   });
 });
 

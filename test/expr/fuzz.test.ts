@@ -24,7 +24,7 @@ function exercise(text: string): void {
   checkExpression(r.expr, { isCondition: true });
   checkExpression(r.expr, {});
   const js = compileExpression(r.expr, (id) => `$s[${JSON.stringify(id.name)}]`);
-  expect(() => new Function("$get", "$f", "$call", "$s", `return ${js};`)).not.toThrow();
+  expect(() => new Function("$get", "$prop", "$f", "$call", "$s", `return ${js};`)).not.toThrow();
 }
 
 describe("fuzz", () => {

@@ -49,3 +49,21 @@ export function get(base: unknown, key: unknown): unknown {
     return undefined; // a throwing getter or proxy trap
   }
 }
+
+/**
+ * base.key for a key written literally in the template (`row.name`). The compiler has already rejected the
+ * forbidden names, so this skips the key conversion and the forbidden-name scan of `get`: it is the hot path.
+ */
+export function prop(base: unknown, key: string): unknown {
+  if (base === null || base === undefined) return undefined;
+  const t = typeof base;
+  if (t === "object") {
+    try {
+      return hasOwn.call(base, key) ? (base as Record<string, unknown>)[key] : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  if (t === "string") return hasOwn.call(base, key) ? (base as unknown as Record<string, unknown>)[key] : undefined;
+  return t === "function" ? get(base, key) : undefined;
+}
