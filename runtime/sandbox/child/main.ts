@@ -56,10 +56,10 @@ class Child {
       this.pendingCalls.delete(c);
     }
     send({ t: "result", id, outcome });
-    if (outcome.kind === "memory" || outcome.kind === "cpu") {
-      // After a memory stop (or a CPU stop, which a growing heap often hits first) isolated-vm may abort the
-      // whole process a little later, while serving an innocent request (seen with a Map grown in a loop).
-      // Retire this process instead; the parent starts a fresh one.
+    if (outcome.kind === "memory") {
+      // After a memory stop isolated-vm may abort the whole process a little later, while serving an innocent
+      // request (seen with a Map grown in a loop). Retire this process instead; the parent starts a fresh one.
+      // CPU stops (infinite loops) only replace the isolate: a respawn per loop would cost far more.
       send({ t: "retire", reason: replace ?? "memory limit" });
       process.exit(0);
     }
