@@ -17,7 +17,9 @@ it("keeps serving ordinary requests while others hit limits or crash their child
     initJson: "{}",
     isolates: 2,
     memoryMb: 32,
-    scriptCpuMs: 200,
+    // Long enough that a Map bomb exhausts its 32 MB before the CPU limit even on a loaded machine, as with the
+    // default budgets; a bomb stopped by CPU first keeps its process (runtime/sandbox/README.md, "Limits").
+    scriptCpuMs: 1500,
     scriptWallMs: 5000,
   });
   try {
