@@ -1,5 +1,6 @@
 // Host-side re-validation of security-relevant effects (SPEC §8.5 "the runtime is the authority", §4.4).
 // The sandbox validates too, but user code shares its context and could tamper with the prelude.
+import { isAllowedRedirectUrl } from "../../compiler/prelude/api/redirect-url.js";
 import { TOKEN, isBlockedHeader, isReservedCookie, isReservedSessionKey, REDIRECT_STATUSES as STATUSES } from "../../compiler/prelude/api/policy.js";
 
 export const REDIRECT_STATUSES = new Set(STATUSES);
@@ -30,15 +31,9 @@ export function variableKeyAllowed(key: unknown): key is string {
   return typeof key === "string" && key.length >= 1 && key.length <= 200 && key !== "__proto__" && key !== "constructor" && key !== "prototype";
 }
 
-/** SPEC §4.4.2 redirect targets, judged after WHATWG URL parsing for absolute URLs. */
+/** SPEC §4.4.2 redirect targets: the sandbox's own (strict) rule, applied again on the host. */
 export function redirectAllowed(url: unknown): url is string {
-  if (typeof url !== "string" || url.length === 0 || /[\u0000-\u0020\u007f\\]/.test(url)) return false;
-  if (url.startsWith("/")) return url[1] !== "/";
-  if (!/^https?:\/\//i.test(url)) return false;
-  try {
-    const u = new URL(url);
-    return (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "" && u.username === "" && u.password === "";
-  } catch { return false; }
+  return isAllowedRedirectUrl(url);
 }
 
 export function statusAllowed(code: unknown): code is number {
