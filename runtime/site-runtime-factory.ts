@@ -28,10 +28,12 @@ export async function startPool(loaded: LoadedSite, opts: RuntimeOptions): Promi
   return pool;
 }
 
+// One replay cache per runtime process (SPEC §4.4.4), shared by swaps so a token cannot be replayed across them.
 const replay = new TokenReplayCache(10000);
 
 export async function createSiteRuntime(loaded: LoadedSite, store: Store, opts: RuntimeOptions): Promise<SiteRuntime> {
   const { secret, fromEnv } = sessionSecret(process.env, loaded.site.session.secretEnv, opts.warn);
   const keys = deriveKeys(secret, loaded.site.id);
-  return { loaded, store, pool: await startPool(loaded, opts), keys: { ...keys, tokensEnabled: fromEnv }, replay };
+  const crmEntities = new Set(loaded.site.crm.entities.map((e) => e.slug));
+  return { loaded, store, pool: await startPool(loaded, opts), keys: { ...keys, tokensEnabled: fromEnv }, replay, crmEntities };
 }

@@ -147,7 +147,7 @@ export async function runPage(rt: SiteRuntime, raw: RawRequest, opts: { requestI
         customer,
         crmRead: (fn, options) => templateCrmRead(fn, options, {
           siteId: site.id,
-          entities: new Set(site.crm.entities.map((e) => e.slug)),
+          entities: rt.crmEntities,
           customerId: identity?.customer_id ?? null,
           email: identity?.email ?? null,
           read: (s, op) => { if (!rt.store.crmReadSync) throw new Error("pagec: storage unavailable"); return rt.store.crmReadSync(s, op); },

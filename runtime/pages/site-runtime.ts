@@ -11,4 +11,6 @@ export interface SiteRuntime {
   store: Store;
   keys: { cookieKey: Buffer; tokenKey: Buffer; tokensEnabled: boolean };
   replay: TokenReplayCache;
+  /** Declared CRM entity slugs (site.json), for template CRM reads. */
+  crmEntities: Set<string>;
 }
