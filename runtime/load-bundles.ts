@@ -33,6 +33,11 @@ export interface SiteConfig {
 
 export class BundleFormatError extends Error {}
 
+/** The router over a site's routes (also rebuilt in dev mode when broken pages are added). */
+export function routerFor(routes: LoadedRoute[]): LoadedSite["router"] {
+  return new Router(routes.map((r) => ({ ...r, slug: r.entry.slug, kind: r.entry.kind, prefix: r.entry.prefix, params: r.entry.params })));
+}
+
 const ivmVersion = (() => { try { return createRequire(import.meta.url)("isolated-vm/package.json").version as string; } catch { return null; } })();
 const dec = new TextDecoder();
 
@@ -61,7 +66,7 @@ export function loadFromFiles(manifest: Manifest, files: Map<string, Uint8Array>
     prelude: { code: text(manifest.prelude.file), filename: manifest.prelude.file, cache: cache(manifest.prelude.cache) },
     renderLib,
     routes,
-    router: new Router(routes.map((r) => ({ ...r, slug: r.entry.slug, kind: r.entry.kind, prefix: r.entry.prefix, params: r.entry.params }))),
+    router: routerFor(routes),
     buildErrors: new Map(),
   };
 }

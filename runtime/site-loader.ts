@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { analyzeSite } from "../compiler/compile.js";
 import { emitDist, type CodeCacheFn } from "../compiler/build/dist.js";
 import { renderDiagnostics } from "../compiler/cli/report.js";
-import { loadBundles, loadFromFiles, type LoadedSite } from "./load-bundles.js";
+import { loadBundles, loadFromFiles, routerFor, type LoadedSite } from "./load-bundles.js";
 import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
 
 export class CompileFailedError extends Error {
@@ -39,8 +39,7 @@ export async function compileInMemory(siteDir: string, opts: { dev: boolean; cod
       script: null,
     }));
     loaded.routes.push(...extra);
-    const { Router } = await import("./http/routing.js");
-    loaded.router = new Router(loaded.routes.map((r) => ({ ...r, slug: r.entry.slug, kind: r.entry.kind, prefix: r.entry.prefix, params: r.entry.params })));
+    loaded.router = routerFor(loaded.routes);
   }
   return loaded;
 }

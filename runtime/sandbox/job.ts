@@ -23,15 +23,8 @@ export class Job {
 
   /** Parses one effect reported by the sandbox and hands it on; malformed effects are dropped. */
   effect(json: string): void {
-    if (this.done) return;
-    let e: unknown;
-    try {
-      e = JSON.parse(json);
-    } catch {
-      return;
-    }
-    if (typeof e !== "object" || e === null || Array.isArray(e)) return;
-    const rec = e as Record<string, unknown>;
+    const rec = this.done ? null : parseRecord(json);
+    if (!rec) return;
     if (rec.t === "respond" && !this.errorSeen) this.respondSeen = true;
     if (rec.t === "error" && !this.respondSeen && this.errorSeen === null) {
       this.errorSeen = `${String(rec.name ?? "Error")}: ${String(rec.message ?? "")}`;
@@ -44,15 +37,9 @@ export class Job {
   }
 
   log(json: string): void {
-    if (this.done) return;
-    let e: unknown;
-    try {
-      e = JSON.parse(json);
-    } catch {
-      return;
-    }
-    if (typeof e !== "object" || e === null) return;
-    const { level, text } = e as { level?: unknown; text?: unknown };
+    const rec = this.done ? null : parseRecord(json);
+    if (!rec) return;
+    const { level, text } = rec as { level?: unknown; text?: unknown };
     if (typeof level !== "string" || typeof text !== "string") return;
     try {
       this.h.log({ level, text });
@@ -91,5 +78,15 @@ export class Job {
     this.done = true;
     if (this.queueTimer) clearTimeout(this.queueTimer);
     this.rejectFn(e);
+  }
+}
+
+/** A JSON object reported by the sandbox, or null for anything malformed (dropped, never thrown). */
+function parseRecord(json: string): Record<string, unknown> | null {
+  try {
+    const v: unknown = JSON.parse(json);
+    return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
   }
 }
