@@ -6,7 +6,7 @@ import { parseTemplate } from "./template/index.js";
 import { resolvePageGraph, type ParsedTemplate, type TemplateGraphHost } from "./analyze/template-graph.js";
 import { checkTemplateExpressions } from "./analyze/template-exprs.js";
 import { bundlePage, type BundleResult, type UnitSource } from "./bundle/index.js";
-import { generateRender, sourceFile, type RenderModule } from "./codegen/render.js";
+import { generateRender, type RenderModule } from "./codegen/render.js";
 import { finalizeDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { LineIndex } from "./source/line-index.js";
 import { runSiteChecks } from "./analyze/site-checks.js";
@@ -95,5 +95,6 @@ export function analyzeSite(siteDir: string, opts: AnalyzeOptions = {}): Analysi
 }
 
 function unit(t: ParsedTemplate) {
-  return { src: { ...sourceFile(t.file, t.text), lines: t.lines }, ast: t.ast };
+  // Reuse the parse's line index: a render module maps every statement through it.
+  return { src: { file: t.file, text: t.text, lines: t.lines }, ast: t.ast };
 }

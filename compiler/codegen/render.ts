@@ -6,7 +6,6 @@ import type { Expr, Identifier } from "../expr/ast.js";
 import type { BlockNode, ExprSource, Node, TemplateAst } from "../template/ast.js";
 import { BUILTIN_NAMES } from "../prelude/template-lib/manifest.js";
 import { Emitter, type SourceFile } from "./emitter.js";
-import { LineIndex } from "../source/line-index.js";
 
 export interface TemplateUnit { src: SourceFile; ast: TemplateAst }
 export interface RenderInput {
@@ -36,7 +35,6 @@ class RenderGenerator {
   readonly em = new Emitter("render.js");
   private components = new Map<string, string>();
   private pendingComponents: { code: string; fn: string; unit: TemplateUnit }[] = [];
-  private depth = 0;
   private uid = 0;
   private files: string[] = [];
 
@@ -98,10 +96,21 @@ class RenderGenerator {
     em.close();
   }
 
+  /** Each expression is parsed once per generation (usesLoop and emission share it). */
+  private parsed = new Map<ExprSource, Expr | null>();
+  private parse(source: ExprSource, file: string): Expr | null {
+    let e = this.parsed.get(source);
+    if (e === undefined) {
+      // Offsets carry the file index above bit 24 (files are ≤ 1 MiB), so a template-function call's position
+      // names its file: the runtime logs failures as file:line:col using meta.lines.
+      e = parseExpression(source.text, this.fileIndex(file) * FILE_STRIDE + source.start).expr;
+      this.parsed.set(source, e);
+    }
+    return e;
+  }
+
   private expr(source: ExprSource, scope: Scope): { js: string; expr: Expr } | null {
-    // Offsets carry the file index above bit 24 (files are ≤ 1 MiB), so a template-function call's position
-    // names its file: the runtime logs failures as file:line:col using meta.lines.
-    const { expr } = parseExpression(source.text, this.fileIndex(scope.src.file) * FILE_STRIDE + source.start);
+    const expr = this.parse(source, scope.src.file);
     if (!expr) return null;
     return { js: compileExpression(expr, (id) => this.resolve(id, scope)), expr };
   }
@@ -194,7 +203,7 @@ class RenderGenerator {
     frame.set(node.item.name, item);
     const key = node.key ? `l${d}_${safe(node.key.name)}` : null;
     if (node.key && key) frame.set(node.key.name, key);
-    const usesLoop = bodyUses(node.body, "loop");
+    const usesLoop = bodyUsesLoop(node.body, (src) => this.parse(src, scope.src.file));
     if (usesLoop) frame.set("loop", `l${d}_loop`);
     const c = `$c${d}`, k = `$k${d}`, i = `$i${d}`, n = `$n${d}`;
     em.open("{", scope.src, node.span.start);
@@ -247,13 +256,13 @@ function topLevelBlocks(nodes: Node[]): Map<string, BlockNode> {
   return m;
 }
 
-/** Does any expression in `nodes` (not inside a nested loop that rebinds it) use identifier `name`? */
-function bodyUses(nodes: Node[], name: string): boolean {
+/** Does the loop body read `loop`? Nested loops rebind it, so their bodies are not searched. */
+function bodyUsesLoop(nodes: Node[], parse: (src: ExprSource) => Expr | null): boolean {
   const inExpr = (src: ExprSource | null) => {
-    if (!src || !src.text.includes(name)) return false;
-    const { expr } = parseExpression(src.text, src.start);
+    if (!src || !src.text.includes("loop")) return false;
+    const expr = parse(src);
     let found = false;
-    if (expr) visitIdentifiers(expr, (id: Identifier) => { if (id.name === name) found = true; });
+    if (expr) visitIdentifiers(expr, (id: Identifier) => { if (id.name === "loop") found = true; });
     return found;
   };
   for (const n of nodes) {
@@ -262,9 +271,9 @@ function bodyUses(nodes: Node[], name: string): boolean {
       case "set": if (inExpr(n.value)) return true; break;
       case "component": if (inExpr(n.args)) return true; break;
       case "session-item": if (inExpr(n.key) || inExpr(n.value)) return true; break;
-      case "if": for (const b of n.branches) if (inExpr(b.cond) || bodyUses(b.body, name)) return true; break;
-      case "foreach": if (inExpr(n.iterable)) return true; if (name !== "loop" && bodyUses(n.body, name)) return true; break;
-      case "block": if (bodyUses(n.body, name)) return true; break;
+      case "if": for (const b of n.branches) if (inExpr(b.cond) || bodyUsesLoop(b.body, parse)) return true; break;
+      case "foreach": if (inExpr(n.iterable)) return true; break;
+      case "block": if (bodyUsesLoop(n.body, parse)) return true; break;
     }
   }
   return false;
@@ -272,8 +281,4 @@ function bodyUses(nodes: Node[], name: string): boolean {
 
 export function generateRender(input: RenderInput): RenderModule {
   return new RenderGenerator(input).generate();
-}
-
-export function sourceFile(file: string, text: string): SourceFile {
-  return { file, text, lines: new LineIndex(text) };
 }
