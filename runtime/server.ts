@@ -12,7 +12,7 @@ import type { LoadedSite } from "./load-bundles.js";
 import { createSiteRuntime } from "./site-runtime-factory.js";
 import { QueueFullError, QueueTimeoutError } from "./sandbox/index.js";
 import { DebugRing, entryText } from "./server/debug-log.js";
-import { watchForChanges } from "./server/watch.js";
+import { watchForChanges } from "../compiler/site/watch-site.js";
 
 export interface ServerOptions { dist?: string; site?: string; db?: string; port?: number; host?: string; debug?: boolean; watch?: boolean; isolates?: number; logger?: boolean | object }
 export interface PagecServer { fastify: FastifyInstance; listen(): Promise<string>; swap(distDir: string): Promise<void>; close(): Promise<void>; runtime(): SiteRuntime }
@@ -141,7 +141,7 @@ export async function startServer(loaded: LoadedSite, options: ServerOptions, re
   };
   (server as PagecServer & { reload(): Promise<void> }).reload = reloadNow;
   if (options.watch && reload) {
-    const stop = watchForChanges(options.dist ?? options.site!, !!options.dist, () => void reloadNow());
+    const stop = watchForChanges(options.dist ?? options.site!, () => void reloadNow(), { isDist: !!options.dist });
     const close = server.close;
     server.close = async () => { stop(); await swapping; await close(); };
   }

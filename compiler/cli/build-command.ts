@@ -1,6 +1,6 @@
 // `pagec build <site> [--out dir] [--watch] [--format …] [--no-code-cache] [--no-precompile-schemas]`.
 import { resolve } from "node:path";
-import { watch } from "node:fs";
+import { watchForChanges } from "../site/watch-site.js";
 import { compileSite } from "../index.js";
 import { parse, requireDir, formatOption } from "./main.js";
 import { renderDiagnostics, useColor } from "./report.js";
@@ -24,10 +24,8 @@ export async function buildCommand(args: string[]): Promise<number> {
   };
   const code = await once();
   if (!values.watch) return code;
-  let timer: NodeJS.Timeout | null = null;
-  watch(site, { recursive: true }, () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => { void once(); }, 100);
-  });
+  // Builds run one after another; changes made during a build schedule exactly one more.
+  let running: Promise<unknown> = Promise.resolve();
+  watchForChanges(site, () => { running = running.then(once); }, { ignoreDir: out, debounceMs: 100 });
   return new Promise<number>(() => {});
 }
